@@ -1,0 +1,144 @@
+/**
+ * The DOM probe: what one document shows of itself. It must stay
+ * self-contained (no imports at run time, no closures over module state)
+ * because it runs in three places: the extension's content script (bundled
+ * by WXT), the CLI (built into dist/probe.js by esbuild and injected by
+ * Playwright into every frame), and unit tests (happy-dom/jsdom-free: a
+ * hand-built document). It returns plain data; the receiver validates it.
+ */
+
+export interface ProbeOptions {
+  /** JS global names to look for (only meaningful in the page's main world) */
+  globals?: readonly string[];
+  /** DOM markers to look for: an id and a CSS selector */
+  markers?: readonly { id: string; selector: string }[];
+  /** time of the first trusted interaction, if the caller tracked one */
+  firstInteractionAt?: number | null;
+  /** caps on list lengths, so that a hostile page cannot flood the report */
+  maxListLength?: number;
+}
+
+export interface FrameObservation {
+  elements: number;
+  title: string | null;
+  iframes: string[];
+  scripts: string[];
+  globals: string[];
+  markers: string[];
+  fonts: string[];
+  images: number;
+  autoplayMedia: number;
+  structuredData: string[];
+  telLinks: string[];
+  firstInteractionAt: number | null;
+}
+
+/**
+ * Counts elements as the EcoIndex method does (GreenIT-Analysis
+ * `getDomSizeWithoutSvg`): every element of the document, less the
+ * descendants of <svg> elements (the <svg> element itself counts).
+ */
+export function countElementsWithoutSvg(doc: Document): number {
+  const all = doc.getElementsByTagName('*').length;
+  let insideSvg = 0;
+  const svgs = doc.getElementsByTagName('svg');
+  for (let i = 0; i < svgs.length; i++) {
+    const svg = svgs[i];
+    // Nested <svg> are themselves descendants of an outer <svg>: count only
+    // outermost ones so that no element is subtracted twice.
+    if (svg && !svg.parentElement?.closest('svg')) insideSvg += svg.getElementsByTagName('*').length;
+  }
+  return all - insideSvg;
+}
+
+export function probeDocument(doc: Document, options: ProbeOptions = {}): FrameObservation {
+  const max = options.maxListLength ?? 500;
+  const take = (values: Iterable<string>): string[] => {
+    const out: string[] = [];
+    const seen = new Set<string>();
+    for (const value of values) {
+      if (out.length >= max) break;
+      const v = String(value).slice(0, 2048);
+      if (v && !seen.has(v)) {
+        seen.add(v);
+        out.push(v);
+      }
+    }
+    return out;
+  };
+  const attrs = (selector: string, attr: string): string[] =>
+    Array.from(doc.querySelectorAll(selector), (el) => el.getAttribute(attr) ?? '');
+  const absolute = (value: string): string => {
+    try {
+      return new URL(value, doc.baseURI).href;
+    } catch {
+      return value;
+    }
+  };
+
+  const win = doc.defaultView as (Window & Record<string, unknown>) | null;
+  const globals = (options.globals ?? []).filter((name) => {
+    try {
+      return win !== null && typeof win[name] !== 'undefined';
+    } catch {
+      return false;
+    }
+  });
+  const markers = (options.markers ?? [])
+    .filter((marker) => {
+      try {
+        return doc.querySelector(marker.selector) !== null;
+      } catch {
+        return false;
+      }
+    })
+    .map((marker) => marker.id);
+
+  const fontFamilies: string[] = [];
+  try {
+    const fonts = (doc as Document & { fonts?: Iterable<FontFace> }).fonts;
+    if (fonts) for (const face of fonts) if (face.status === 'loaded') fontFamilies.push(face.family.replace(/["']/g, ''));
+  } catch {
+    // document.fonts is missing in some test documents; fonts stay unknown
+  }
+
+  const structuredData: string[] = [];
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    try {
+      const stack: unknown[] = [JSON.parse(script.textContent ?? '')];
+      while (stack.length > 0 && structuredData.length < max) {
+        const node = stack.pop();
+        if (Array.isArray(node)) stack.push(...node);
+        else if (node && typeof node === 'object') {
+          const type = (node as Record<string, unknown>)['@type'];
+          if (typeof type === 'string') structuredData.push(type);
+          else if (Array.isArray(type)) structuredData.push(...type.filter((t): t is string => typeof t === 'string'));
+          stack.push(...Object.values(node as Record<string, unknown>).filter((v) => typeof v === 'object'));
+        }
+      }
+    } catch {
+      // invalid JSON-LD is the page's problem, not the probe's
+    }
+  }
+  for (const el of Array.from(doc.querySelectorAll('[itemtype]'))) {
+    const type = el.getAttribute('itemtype') ?? '';
+    structuredData.push(type.replace(/^https?:\/\/schema\.org\//, ''));
+  }
+
+  const autoplay = Array.from(doc.querySelectorAll('video[autoplay], audio[autoplay]')).length;
+
+  return {
+    elements: countElementsWithoutSvg(doc),
+    title: doc.title ? doc.title.slice(0, 2048) : null,
+    iframes: take(attrs('iframe[src]', 'src').map(absolute)),
+    scripts: take(attrs('script[src]', 'src').map(absolute)),
+    globals: take(globals),
+    markers: take(markers),
+    fonts: take(fontFamilies),
+    images: doc.images.length,
+    autoplayMedia: autoplay,
+    structuredData: take(structuredData),
+    telLinks: take(attrs('a[href^="tel:"]', 'href')),
+    firstInteractionAt: options.firstInteractionAt ?? null,
+  };
+}
