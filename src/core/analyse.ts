@@ -1,0 +1,70 @@
+import type { Catalogs } from '../data/index';
+import type { PageCapture } from './capture';
+import { DEFAULT_GRID_INTENSITY } from './co2';
+import { footprintOf } from './footprint';
+import { notesOf } from './notes';
+import { parseRequestUrl } from './party';
+import { REPORT_SCHEMA_VERSION, type Report } from './report';
+import { censusOf } from './requests';
+import { thirdPartiesOf } from './third-parties';
+
+export interface AnalyseOptions {
+  /** the tool's version, written into `report.versions.tool` */
+  toolVersion: string;
+  /** grid intensity for CO2; default: SWD v4's global average (494 gCO2e/kWh, region `world`) */
+  gridIntensity?: { gramsPerKwh: number; region: string };
+  /** the site's hosting is green (an answer already fetched); null or absent: not checked */
+  greenHosting?: boolean | null;
+}
+
+/**
+ * Version of the scoring rules. '0': no score of our own is computed yet (the
+ * dependency score lands later); the environment score is EcoIndex's own.
+ * Bump it whenever a score's arithmetic changes (docs/scoring.md).
+ */
+export const SCORING_VERSION = '0';
+
+/**
+ * Turns one page capture into a Report. Pure: no clock, no I/O, no browser or
+ * Node API — the same function runs in the service worker, the CLI and tests.
+ * The capture is trusted to match PageCapture (parse it first when it comes
+ * from outside); the result always passes `Report.parse`. Throws RangeError
+ * when `options.gridIntensity` is not a positive number (a caller's bug).
+ */
+export function analyse(capture: PageCapture, catalogs: Catalogs, options: AnalyseOptions): Report {
+  const { page } = capture;
+  const pageUrl = parseRequestUrl(page.finalUrl);
+  const census = censusOf(capture, pageUrl.site);
+  const footprint = footprintOf(capture, census.counted, {
+    gridIntensity: options.gridIntensity ?? DEFAULT_GRID_INTENSITY,
+    greenHosting: options.greenHosting ?? null,
+  });
+  const ecoIndex = footprint.ecoIndex;
+
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    versions: { tool: options.toolVersion, catalog: catalogs.version, scoring: SCORING_VERSION },
+    page: {
+      url: page.url,
+      finalUrl: page.finalUrl,
+      title: page.title ?? capture.dom?.title ?? null,
+      site: pageUrl.registrableDomain,
+      capturedAt: page.capturedAt,
+      method: page.method,
+      consentState: page.consentState,
+      softNavigation: page.softNavigation,
+      complete: page.complete,
+      agent: page.agent,
+    },
+    footprint,
+    thirdParties: thirdPartiesOf(census.counted, catalogs.entities),
+    widgets: null,
+    scores: {
+      dependencies: null,
+      environment: ecoIndex ? { score: ecoIndex.score, grade: ecoIndex.grade } : null,
+    },
+    access: null,
+    plan: null,
+    notes: notesOf(capture, census, footprint),
+  };
+}
