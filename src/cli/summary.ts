@@ -1,0 +1,98 @@
+import type { Report } from '../core/report';
+import { t, type Lang } from '../i18n/index';
+import { reportFacts, type LabelledValue } from '../ui/report-facts';
+
+/**
+ * The readable terminal summary of one Report. The content comes from
+ * reportFacts(), shared with the HTML report; this only lays it out as text.
+ * ANSI colours only when asked (a terminal, and NO_COLOR unset).
+ */
+export interface SummaryOptions {
+  color: boolean;
+}
+
+const ansi = { bold: '1', dim: '2', red: '31', green: '32', yellow: '33', cyan: '36' } as const;
+type Style = keyof typeof ansi;
+
+/** EcoIndex colours as the reference scale shows them: A–B green, C–D yellow, E–G red. */
+function gradeStyle(grade: string): Style {
+  if (grade === 'A' || grade === 'B') return 'green';
+  if (grade === 'C' || grade === 'D') return 'yellow';
+  return 'red';
+}
+
+export function formatSummary(report: Report, lang: Lang, options: SummaryOptions): string {
+  const facts = scrub(reportFacts(report, lang));
+  const paint = (style: Style, text: string) => (options.color ? `\u001b[${ansi[style]}m${text}\u001b[0m` : text);
+  const heading = (text: string) => paint('bold', text);
+  const lines: string[] = [];
+  const list = (items: LabelledValue[]) => {
+    const width = Math.max(...items.map((item) => item.label.length));
+    for (const item of items) lines.push(`  ${item.label.padEnd(width)}  ${item.value}`);
+  };
+
+  lines.push(heading(`${t(lang, 'report.title')} — ${facts.url}`));
+  if (facts.title) lines.push(`  ${t(lang, 'report.page.title')}${colon(lang)}${facts.title}`);
+  if (facts.finalUrl) lines.push(`  ${t(lang, 'report.page.finalUrl')}${colon(lang)}${facts.finalUrl}`);
+  list(facts.measurement);
+
+  lines.push('', heading(t(lang, 'report.heading.environment')));
+  const grade = facts.environment.grade;
+  const gradeText = grade ? `${paint(gradeStyle(grade), paint('bold', grade))} (${facts.environment.value})` : facts.environment.value;
+  lines.push(`  ${t(lang, 'report.environment.grade')}${colon(lang)}${gradeText}`);
+  lines.push(paint('dim', `  ${facts.environment.scale}`));
+
+  lines.push('', heading(t(lang, 'report.heading.figures')));
+  list(facts.figures);
+
+  lines.push('', heading(t(lang, 'report.heading.parties')));
+  list(
+    facts.parties.map((party) => ({
+      label: party.label,
+      value: t(lang, 'cli.summary.partyValue', { requests: party.requests, bytes: party.bytes }),
+    })),
+  );
+
+  lines.push('', heading(facts.thirdParties.heading));
+  if (facts.thirdParties.none) lines.push(`  ${facts.thirdParties.none}`);
+  const rows = facts.thirdParties.rows;
+  const domainWidth = Math.max(0, ...rows.map((row) => row.domain.length));
+  const entityWidth = Math.max(0, ...rows.map((row) => entityLabel(row).length));
+  for (const row of rows) {
+    const requests = t(lang, 'cli.summary.requests', { count: row.requests });
+    lines.push(`  ${paint('cyan', row.domain.padEnd(domainWidth))}  ${entityLabel(row).padEnd(entityWidth)}  ${requests}, ${row.bytes}`);
+  }
+  if (facts.thirdParties.more) lines.push(`  ${facts.thirdParties.more}`);
+
+  lines.push('', heading(t(lang, 'report.heading.pending')));
+  list(facts.pending);
+
+  if (facts.notes.length > 0) {
+    lines.push('', heading(t(lang, 'report.heading.notes')));
+    for (const note of facts.notes) lines.push(`  - ${note}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Page titles and URLs come from the page or the HAR file: control characters
+ * (an ANSI escape in a title could rewrite the terminal) are replaced.
+ */
+function scrub<T>(value: T): T {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  if (typeof value === 'string') return value.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd') as T;
+  if (Array.isArray(value)) return value.map(scrub) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrub(item)])) as T;
+  }
+  return value;
+}
+
+function entityLabel(row: { entity: string; category: string }): string {
+  return row.category ? `${row.entity} (${row.category})` : row.entity;
+}
+
+/** French puts a (non-breaking) space before a colon. */
+function colon(lang: Lang): string {
+  return lang === 'fr' ? '\u00a0: ' : ': ';
+}

@@ -1,0 +1,199 @@
+import type { Report } from '../core/report';
+import { formatBytes, formatNumber, t, type Lang } from '../i18n/index';
+
+/**
+ * The content of a report as translated sentences and figures, shared by the
+ * terminal summary (src/cli/summary.ts) and the standalone HTML report
+ * (./html-report.ts) so that both say the same thing; each only lays it out.
+ * Plain strings, not escaped: every renderer escapes for its own medium.
+ */
+
+export interface LabelledValue {
+  label: string;
+  value: string;
+}
+
+export interface ThirdPartyRow {
+  domain: string;
+  entity: string;
+  category: string;
+  requests: string;
+  bytes: string;
+}
+
+export interface ReportFacts {
+  url: string;
+  /** the final URL, only when it differs from `url` */
+  finalUrl: string | null;
+  title: string | null;
+  /** how, when and by what the page was measured */
+  measurement: LabelledValue[];
+  environment: {
+    /** EcoIndex grade (A–G); null when EcoIndex could not be computed */
+    grade: string | null;
+    /** "72/100", or why it is missing */
+    value: string;
+    scale: string;
+  };
+  /** weight, requests, measured share, CO2 of both models */
+  figures: LabelledValue[];
+  /** first and third party split */
+  parties: { label: string; requests: string; bytes: string }[];
+  thirdParties: { heading: string; rows: ThirdPartyRow[]; more: string | null; none: string | null };
+  /** later analyses (dependencies, widgets, access, plan): what they found, or "not evaluated yet" */
+  pending: LabelledValue[];
+  notes: string[];
+}
+
+export const TOP_THIRD_PARTIES = 10;
+
+export function reportFacts(report: Report, lang: Lang, topThirdParties = TOP_THIRD_PARTIES): ReportFacts {
+  const { page, footprint } = report;
+  const ecoIndex = footprint.ecoIndex;
+  const count = (value: number) => formatNumber(lang, value, 0);
+  const grams = (value: number) => formatNumber(lang, value, value < 0.1 ? 3 : 2);
+
+  const figures: LabelledValue[] = [
+    { label: t(lang, 'report.figure.weight'), value: formatBytes(lang, footprint.bytes) },
+    {
+      label: t(lang, 'report.figure.measured'),
+      value: t(lang, 'report.figure.measuredValue', { share: Math.round(footprint.bytesMeasuredShare * 100) }),
+    },
+    {
+      label: t(lang, 'report.figure.requests'),
+      value:
+        footprint.requestsFromCache > 0
+          ? t(lang, 'report.figure.requestsCached', { count: footprint.requests, cached: footprint.requestsFromCache })
+          : count(footprint.requests),
+    },
+    {
+      label: t(lang, 'report.figure.co2', { model: modelName(lang, footprint.co2.model) }),
+      value: t(lang, 'report.figure.co2Value', {
+        grams: grams(footprint.co2.grams),
+        intensity: count(footprint.co2.gridIntensity.gramsPerKwh),
+        region: footprint.co2.gridIntensity.region,
+      }),
+    },
+    {
+      label: t(lang, 'report.figure.ghg'),
+      value: ecoIndex ? t(lang, 'report.figure.ghgValue', { grams: grams(ecoIndex.ghg) }) : t(lang, 'report.notComputed'),
+    },
+    {
+      label: t(lang, 'report.figure.water'),
+      value: ecoIndex ? t(lang, 'report.figure.waterValue', { cl: grams(ecoIndex.water) }) : t(lang, 'report.notComputed'),
+    },
+  ];
+  if (footprint.domElements !== null) {
+    figures.splice(3, 0, { label: t(lang, 'report.figure.dom'), value: count(footprint.domElements) });
+  }
+
+  const shown = report.thirdParties.slice(0, topThirdParties);
+  const hidden = report.thirdParties.length - shown.length;
+
+  return {
+    url: page.url,
+    finalUrl: page.finalUrl !== page.url ? page.finalUrl : null,
+    title: page.title,
+    measurement: measurementOf(report, lang),
+    environment: {
+      grade: ecoIndex?.grade ?? null,
+      value: ecoIndex
+        ? t(lang, 'report.environment.score', { score: ecoIndex.score })
+        : footprint.domElements === null
+          ? t(lang, 'report.environment.missingDom')
+          : t(lang, 'report.notComputed'),
+      scale: t(lang, 'grade.environment.scale'),
+    },
+    figures,
+    parties: (['first', 'third'] as const).map((party) => ({
+      label: t(lang, `party.${party}`),
+      requests: count(footprint.byParty[party].requests),
+      bytes: formatBytes(lang, footprint.byParty[party].bytes),
+    })),
+    thirdParties: {
+      heading: t(lang, 'report.thirdParties.heading', { count: report.thirdParties.length }),
+      rows: shown.map((party) => ({
+        domain: party.domain,
+        entity: party.entity ?? t(lang, 'report.thirdParties.unknownEntity'),
+        category: party.category ? translated(lang, `category.${party.category}`, party.category) : '',
+        requests: count(party.requests),
+        bytes: formatBytes(lang, party.bytes),
+      })),
+      more: hidden > 0 ? t(lang, 'report.thirdParties.more', { count: hidden }) : null,
+      none: report.thirdParties.length === 0 ? t(lang, 'report.thirdParties.none') : null,
+    },
+    pending: pendingOf(report, lang),
+    notes: report.notes.map((note) => t(lang, note.key, note.params)),
+  };
+}
+
+function measurementOf(report: Report, lang: Lang): LabelledValue[] {
+  const { page } = report;
+  const facts: LabelledValue[] = [
+    { label: t(lang, 'report.page.method'), value: t(lang, `method.${page.method}`) },
+    { label: t(lang, 'report.page.consent'), value: t(lang, `consent.${page.consentState}`) },
+  ];
+  const date = Date.parse(page.capturedAt);
+  if (Number.isFinite(date)) {
+    const formatted = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'UTC',
+    }).format(date);
+    facts.push({ label: t(lang, 'report.page.date'), value: `${formatted} UTC` });
+  }
+  if (page.agent) facts.push({ label: t(lang, 'report.page.agent'), value: page.agent });
+  facts.push({ label: t(lang, 'report.page.versions'), value: `${report.versions.tool} · ${report.versions.catalog}` });
+  return facts;
+}
+
+/** Analyses that later work computes: a short account when present, "not evaluated yet" while null. */
+function pendingOf(report: Report, lang: Lang): LabelledValue[] {
+  const notYet = t(lang, 'report.notEvaluated');
+  const { dependencies } = report.scores;
+  const access = report.access;
+  return [
+    {
+      label: t(lang, 'report.pending.dependencies'),
+      value: dependencies
+        ? t(lang, 'report.pending.dependenciesValue', { grade: dependencies.grade, score: Math.round(dependencies.score) })
+        : notYet,
+    },
+    {
+      label: t(lang, 'report.pending.widgets'),
+      value:
+        report.widgets === null
+          ? notYet
+          : report.widgets.length === 0
+            ? t(lang, 'report.pending.none')
+            : report.widgets.map((widget) => widget.name).join(', '),
+    },
+    {
+      label: t(lang, 'report.pending.access'),
+      value:
+        access === null
+          ? notYet
+          : (['phone', 'address', 'openingHours'] as const)
+              .map((route) =>
+                t(lang, access[route].found ? 'report.access.found' : 'report.access.missing', {
+                  route: t(lang, `report.access.${route}`),
+                }),
+              )
+              .join(', '),
+    },
+    {
+      label: t(lang, 'report.pending.plan'),
+      value: report.plan === null ? notYet : t(lang, 'report.pending.planValue', { count: report.plan.length }),
+    },
+  ];
+}
+
+function modelName(lang: Lang, model: string): string {
+  return translated(lang, `model.${model}`, model);
+}
+
+/** A catalog value (category, model) we may not have a translation for yet: show it as it is rather than a raw key. */
+function translated(lang: Lang, key: string, fallback: string): string {
+  const text = t(lang, key);
+  return text === key ? fallback : text;
+}
