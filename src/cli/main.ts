@@ -1,4 +1,4 @@
-import { pickLanguage } from '../i18n/index';
+import { pickLanguage, t } from '../i18n/index';
 import { CliError, EXIT_USAGE } from './errors';
 import type { CliIO, Command } from './io';
 import { run as analyze } from './commands/analyze';
@@ -22,7 +22,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   const command = commands[name];
   if (!command) {
-    io.stderr(`empreinte: unknown command "${name}". Run "empreinte help".\n`);
+    io.stderr(`empreinte: ${t(io.lang, 'cli.error.unknownCommand', { name })}\n`);
     return EXIT_USAGE;
   }
   try {
@@ -33,7 +33,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return error.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`empreinte ${name}: unexpected error: ${message.split('\n')[0]}\n`);
+    io.stderr(`empreinte ${name}: ${t(io.lang, 'cli.error.unexpected', { message: message.split('\n')[0] ?? '' })}\n`);
     if (process.env.EMPREINTE_DEBUG === '1' && error instanceof Error) io.stderr(`${error.stack}\n`);
     return 1;
   }

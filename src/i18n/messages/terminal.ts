@@ -6,6 +6,8 @@ export const terminal: MessageArea = {
     'cli.usage.intro':
       'empreinte — l’empreinte d’une page web : ses tiers et les entreprises derrière eux, son poids, son EcoIndex, son CO2.',
     'cli.usage.synopsis': 'Utilisation : empreinte <commande> [options]',
+    'cli.error.unknownCommand': 'commande inconnue « {name} ». Voir « empreinte help ».',
+    'cli.error.unexpected': 'erreur inattendue : {message}',
     'cli.usage.usage': 'Utilisation : empreinte ',
     'cli.usage.commands': 'Commandes :',
     'cli.usage.analyze': 'analyze FICHIER.har [--json] [--out DOSSIER] [--lang fr|en]',
@@ -51,6 +53,8 @@ export const terminal: MessageArea = {
     'cli.usage.intro':
       'empreinte — the footprint of a web page: its third parties and the companies behind them, its weight, its EcoIndex, its CO2.',
     'cli.usage.synopsis': 'Usage: empreinte <command> [options]',
+    'cli.error.unknownCommand': 'unknown command "{name}". See "empreinte help".',
+    'cli.error.unexpected': 'unexpected error: {message}',
     'cli.usage.usage': 'Usage: empreinte ',
     'cli.usage.commands': 'Commands:',
     'cli.usage.analyze': 'analyze FILE.har [--json] [--out DIR] [--lang fr|en]',
