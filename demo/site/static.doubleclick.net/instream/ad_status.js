@@ -1,0 +1,3 @@
+/* global window */
+// Demo stand-in for DoubleClick's ad status check (written for Empreinte).
+window.google_ad_status = 1;

@@ -1,0 +1,137 @@
+// `empreinte audit` over real Chromium against the local "fake internet":
+// what the CLI reports must be what the server really served, bytes included,
+// and the requests of a cross-site (out-of-process) iframe must be in it.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PageCapture } from '../../src/core/capture';
+import { Report } from '../../src/core/report';
+import { startSiteServer, type SiteServer } from '../../src/cli/site-server';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath, fakeInternetArgs } from './support/chromium';
+import { buildCli, chromiumProcessesWith, repoRoot, runCli } from './support/cli';
+
+const siteRoot = join(repoRoot, 'tests/fixtures/sites/salle');
+const fixtureHosts = new Set(readdirSync(siteRoot));
+const pageUrl = 'https://www.salle-exemple.fr/';
+
+/**
+ * Elements counted by hand in the fixture, by the EcoIndex rule (the <svg>
+ * counts, its <g>, <circle> and <path> do not):
+ * top document: html head meta title link script body h1 svg ul li li p img p a iframe = 17;
+ * the iframe (player.vimeo.com): html head meta title script body div img button = 9.
+ */
+const HAND_COUNTED_ELEMENTS = 17 + 9;
+
+let server: SiteServer;
+let outDir: string;
+
+beforeAll(async () => {
+  buildCli();
+  server = await startSiteServer({ root: siteRoot });
+  outDir = mkdtempSync(join(tmpdir(), 'empreinte-audit-'));
+});
+
+afterAll(async () => {
+  await server?.close();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+/** A port that was free a moment ago, now closed again. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const browserArgs = () => fakeInternetArgs(server.port).map((arg) => `--browser-arg=${arg}`);
+
+describe('empreinte audit', () => {
+  // What makes the next test meaningful: the fixture's iframe is a target of
+  // its own (site isolation), whose requests a page-only CDP session misses.
+  it('the fixture\'s cross-site iframe runs out of process', async () => {
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs, ...fakeInternetArgs(server.port)] });
+    try {
+      const page = await browser.newPage();
+      await page.goto(pageUrl);
+      const cdp = await browser.newBrowserCDPSession();
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      expect(targetInfos.filter((target) => target.type === 'iframe').map((target) => target.url)).toEqual([
+        'https://player.vimeo.com/video/76979871',
+      ]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('reports exactly the requests and bytes the server served, cross-site iframe included', async () => {
+    server.served.length = 0;
+    const result = await runCli(['audit', pageUrl, '--json', '--out', outDir, ...browserArgs()]);
+    expect(result.stderr).not.toMatch(/unexpected error/);
+    expect(result.code).toBe(0);
+
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const report = Report.parse(JSON.parse(lines[0]!));
+    const capture = PageCapture.parse(JSON.parse(readFileSync(join(outDir, 'capture.json'), 'utf8')));
+
+    // Only the page's traffic: Chromium's own background requests (if any)
+    // would hit the server under hosts the fixture does not have.
+    const served = server.served.filter((record) => fixtureHosts.has(record.host));
+    const servedBytes = served.reduce((sum, record) => sum + record.bytes, 0);
+    expect(report.footprint.requests).toBe(served.length);
+    expect(Math.abs(report.footprint.bytes - servedBytes) / servedBytes).toBeLessThan(0.02);
+    expect(report.footprint.bytesMeasuredShare).toBe(1);
+
+    // Every served response is in the capture, with its exact byte count.
+    const captured = capture.requests.map((request) => {
+      const url = new URL(request.url);
+      return { host: url.hostname, path: url.pathname, bytes: request.bytes, frameId: request.frameId };
+    });
+    for (const record of served) {
+      expect(captured).toContainEqual(expect.objectContaining({ host: record.host, path: record.path, bytes: record.bytes }));
+    }
+
+    // The out-of-process iframe: its document, its known payload and its image.
+    const player = capture.requests.find((request) => request.url === 'https://player.vimeo.com/player.js');
+    const payload = server.served.find((record) => record.host === 'player.vimeo.com' && record.path === '/player.js');
+    expect(player?.bytes).toBe(payload?.bytes);
+    expect(player?.bytes).toBeGreaterThan(15_000); // 20 kB of base64, gzipped
+    expect(player?.frameId).not.toBeNull();
+    expect(capture.requests.some((request) => request.url === 'https://i.vimeocdn.com/video/poster.jpg')).toBe(true);
+
+    expect(report.footprint.domElements).toBe(HAND_COUNTED_ELEMENTS);
+    expect(capture.dom?.framesCounted).toBe(2);
+    expect(capture.dom?.telLinks).toEqual(['tel:+33199005678']);
+    expect(report.thirdParties?.map((party) => party.domain)).toEqual(
+      expect.arrayContaining(['vimeo.com', 'vimeocdn.com', 'jsdelivr.net', 'petit-agenda.io']),
+    );
+    expect(readFileSync(join(outDir, 'report.html'), 'utf8')).toContain('<html');
+    expect(chromiumProcessesWith(`127.0.0.1:${server.port}`)).toEqual([]);
+  });
+
+  it('reports an unreachable page on one line, exits 1, and still audits the others', async () => {
+    // localhost is excluded from the resolver rules: a port nobody listens on refuses.
+    const closedPort = await freePort();
+    const result = await runCli(['audit', `http://localhost:${closedPort}/`, pageUrl, '--json', ...browserArgs()]);
+    expect(result.code).toBe(1);
+    const errors = result.stderr.split('\n').filter((line) => line.startsWith('empreinte audit:'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(new RegExp(`localhost:${closedPort}/: page unreachable \\(net::ERR_CONNECTION_REFUSED\\)$`));
+    const reports = result.stdout.trim().split('\n').map((line) => Report.parse(JSON.parse(line)));
+    expect(reports.map((report) => report.page.url)).toEqual([pageUrl]);
+    expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('rejects a URL that is not http(s) with a usage error', async () => {
+    const result = await runCli(['audit', 'ftp://example.org/']);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stdout).toBe('');
+  });
+});
