@@ -1,2 +1,7 @@
 import { defineBackground } from '#imports';
-export default defineBackground(() => {});
+import { startObserving } from '../src/extension/observer';
+
+// Thin wiring: everything lives in src/extension (tested with fakeBrowser).
+export default defineBackground(() => {
+  startObserving();
+});

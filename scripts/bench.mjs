@@ -2,7 +2,7 @@
 // and writes docs/benchmarks.md. Timings are medians on this machine; they
 // are never asserted in tests (DEVELOPERS.md).
 import { build } from 'esbuild';
-import { mkdtemp, readFile, writeFile, stat, readdir } from 'node:fs/promises';
+import { mkdtemp, writeFile, stat, readdir } from 'node:fs/promises';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

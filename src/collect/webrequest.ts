@@ -1,0 +1,178 @@
+/**
+ * The extension's passive capture: what the background recorded for one tab
+ * (from `webRequest`, `webNavigation` and the content script's DOM probe),
+ * and the pure function that turns it into a PageCapture.
+ *
+ * The recorded state is stored in `storage.session` by src/extension, so its
+ * shape is a zod schema here: a stored value is parsed, and dropped when it
+ * does not match (an older version, or storage tampered with), rather than
+ * trusted. It lives in src/collect because the capture builder needs it and
+ * src/collect may not import src/extension.
+ */
+import { z } from '../core/zod';
+import { CAPTURE_SCHEMA_VERSION, DomObservation, ResourceType, type PageCapture } from '../core/capture';
+
+/** Bump when RecordedTab changes shape; the storage key carries it (`tab:v1:<tabId>`). */
+export const TAB_STATE_VERSION = 1 as const;
+
+export const RecordedRequest = z.strictObject({
+  /** webRequest's requestId; a redirect chain shares one id, each hop is its own entry */
+  id: z.string().max(64),
+  url: z.string().min(1).max(65536),
+  type: ResourceType,
+  /** 0 for the top frame */
+  frameId: z.number().int(),
+  /** webRequest's `timeStamp` (ms since the epoch): deterministic, unlike Date.now() */
+  timeStamp: z.number(),
+  status: z.number().int().min(0).max(999).nullable(),
+  mimeType: z.string().max(256).nullable(),
+  fromCache: z.boolean(),
+  bytes: z.number().int().nonnegative().nullable(),
+  bytesSource: z.enum(['content-length', 'response-size']).nullable(),
+  error: z.string().max(512).nullable(),
+  /** completed, failed or redirected: no further event will change it */
+  done: z.boolean(),
+});
+export type RecordedRequest = z.infer<typeof RecordedRequest>;
+
+/** One frame's probe result, as the content script reported it (validated by the background). */
+export const FrameDom = DomObservation.omit({ framesCounted: true });
+export type FrameDom = z.infer<typeof FrameDom>;
+
+export const RecordedTab = z.strictObject({
+  version: z.literal(TAB_STATE_VERSION),
+  tabId: z.number().int(),
+  /** URL of the committed top-level document; null before the first commit seen */
+  url: z.string().max(65536).nullable(),
+  /** Chrome's documentId of the committed top document, to match content-script messages */
+  documentId: z.string().max(128).nullable(),
+  /** timeStamp of the navigation's first request (or of the commit when no request was seen) */
+  navigationStart: z.number().nullable(),
+  /** ISO time of the commit, by the background's clock */
+  committedAt: z.string().max(64).nullable(),
+  /** webNavigation.onCompleted fired for the top frame */
+  complete: z.boolean(),
+  requests: z.array(RecordedRequest),
+  /** main-frame requests of a navigation that has not committed yet */
+  pendingDocument: z.array(RecordedRequest),
+  /** requests beyond the per-tab cap: counted, not stored */
+  droppedRequests: z.strictObject({ count: z.number().int().nonnegative(), bytes: z.number().int().nonnegative() }),
+  /** ids of dropped requests still in flight, so that their bytes are added when they complete */
+  droppedInFlight: z.array(z.string().max(64)),
+  /** probe results by frame id ("0" is the top frame) */
+  frames: z.record(z.string(), FrameDom),
+  /** performance.now() of the first trusted interaction in the top frame */
+  firstInteractionAt: z.number().nullable(),
+});
+export type RecordedTab = z.infer<typeof RecordedTab>;
+
+export function emptyTab(tabId: number): RecordedTab {
+  return {
+    version: TAB_STATE_VERSION,
+    tabId,
+    url: null,
+    documentId: null,
+    navigationStart: null,
+    committedAt: null,
+    complete: false,
+    requests: [],
+    pendingDocument: [],
+    droppedRequests: { count: 0, bytes: 0 },
+    droppedInFlight: [],
+    frames: {},
+    firstInteractionAt: null,
+  };
+}
+
+export interface PassiveCaptureOptions {
+  /** the browser, e.g. "Chromium 156"; null when unknown */
+  agent?: string | null;
+  viewport?: { width: number; height: number } | null;
+}
+
+/** Merges the frames' probe results: elements add up (EcoIndex counts frames), lists concatenate. */
+export function mergeFrames(frames: Record<string, FrameDom>, firstInteractionAt: number | null): DomObservation | null {
+  const keys = Object.keys(frames).sort((a, b) => Number(a) - Number(b));
+  if (keys.length === 0) return null;
+  const all = keys.map((key) => frames[key] as FrameDom);
+  const top = frames['0'] ?? null;
+  const list = (pick: (frame: FrameDom) => string[], max: number): string[] =>
+    Array.from(new Set(all.flatMap(pick))).slice(0, max);
+  // Only the top frame's time counts: a frame's performance.now() has its own origin.
+  const interactions = [firstInteractionAt, top?.firstInteractionAt ?? null].filter(
+    (at): at is number => at !== null,
+  );
+  return {
+    elements: all.reduce((sum, frame) => sum + frame.elements, 0),
+    framesCounted: all.length,
+    title: top?.title ?? null,
+    iframes: list((f) => f.iframes, 500),
+    scripts: list((f) => f.scripts, 2000),
+    globals: list((f) => f.globals, 500),
+    markers: list((f) => f.markers, 500),
+    fonts: list((f) => f.fonts, 500),
+    images: all.reduce((sum, frame) => sum + frame.images, 0),
+    autoplayMedia: all.reduce((sum, frame) => sum + frame.autoplayMedia, 0),
+    structuredData: list((f) => f.structuredData, 200),
+    telLinks: list((f) => f.telLinks, 200),
+    firstInteractionAt: interactions.length > 0 ? Math.min(...interactions) : null,
+  };
+}
+
+/**
+ * Builds the PageCapture of the tab's current page view. Returns null when no
+ * top-level navigation was observed (the page was open before the extension
+ * started, or it is a page the extension cannot see).
+ *
+ * Bytes: Chrome gives `Content-Length` (the body as sent, compressed; headers
+ * not counted) when the server sends one, and nothing for chunked responses;
+ * those requests keep `bytes: null` so that analyse() estimates them and the
+ * report states the share measured. A response from the browser's cache moved
+ * nothing over the network: its replayed Content-Length is not passed on
+ * (analyse() counts cached requests as 0 bytes).
+ */
+export function buildPassiveCapture(tab: RecordedTab, options: PassiveCaptureOptions = {}): PageCapture | null {
+  if (tab.url === null || tab.navigationStart === null) return null;
+  const start = tab.navigationStart;
+  const main = tab.requests.find((request) => request.type === 'document' && request.frameId === 0) ?? null;
+  const dom = mergeFrames(tab.frames, tab.firstInteractionAt);
+  return {
+    schemaVersion: CAPTURE_SCHEMA_VERSION,
+    page: {
+      url: main?.url ?? tab.url,
+      finalUrl: tab.url,
+      title: dom?.title ?? null,
+      capturedAt: tab.committedAt ?? new Date(start).toISOString(),
+      method: 'passive',
+      // The passive capture does not know whether a consent banner was answered.
+      consentState: 'unknown',
+      softNavigation: false,
+      documentFromCache: main?.fromCache ?? false,
+      complete: tab.complete,
+      agent: options.agent ?? null,
+      viewport: options.viewport ?? null,
+    },
+    requests: tab.requests.map((request) => {
+      // Cached responses replay their stored headers (Content-Length included)
+      // but nothing crosses the network: no size here, analyse() counts 0.
+      const cached = request.fromCache;
+      return {
+        url: request.url,
+        type: request.type,
+        status: request.status,
+        mimeType: request.mimeType,
+        fromCache: request.fromCache,
+        bytes: cached ? null : request.bytes,
+        bytesSource: cached ? null : request.bytesSource,
+        startTime: Math.max(0, Math.round((request.timeStamp - start) * 10) / 10),
+        frameId: request.frameId === 0 ? null : String(request.frameId),
+        initiator: null,
+        error: request.error,
+      };
+    }),
+    droppedRequests: { ...tab.droppedRequests },
+    // webRequest sees Set-Cookie headers, but reading them is a later issue.
+    cookies: null,
+    dom,
+  };
+}

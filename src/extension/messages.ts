@@ -1,0 +1,75 @@
+/**
+ * The message protocol between the content script and the background.
+ * The content script stays small and sends plain data; the receiving side
+ * validates every message with zod and checks its sender (as Privacy Badger
+ * does): a message from another extension, from no tab, or of an unknown
+ * type is dropped.
+ */
+import { z } from '../core/zod';
+import { FrameDom } from '../collect/webrequest';
+
+export const DomMessage = z.strictObject({
+  type: z.literal('empreinte:dom'),
+  observation: FrameDom,
+});
+export type DomMessage = z.infer<typeof DomMessage>;
+
+export const InteractionMessage = z.strictObject({
+  type: z.literal('empreinte:interaction'),
+  /** performance.now() in the frame at the first trusted click, key or touch */
+  at: z.number().nonnegative().max(1e10),
+});
+export type InteractionMessage = z.infer<typeof InteractionMessage>;
+
+/** Content script → background. */
+export const ContentMessage = z.discriminatedUnion('type', [DomMessage, InteractionMessage]);
+export type ContentMessage = z.infer<typeof ContentMessage>;
+
+/** Extension page → content script: probe again now (the popup asks when it opens). */
+export interface ProbeRequest {
+  type: 'empreinte:probe';
+}
+export const PROBE_REQUEST: ProbeRequest = { type: 'empreinte:probe' };
+
+/** The parts of `runtime.MessageSender` that we check. */
+export interface Sender {
+  id?: string;
+  tab?: { id?: number };
+  frameId?: number;
+  url?: string;
+  /** Chrome 106+ */
+  documentId?: string;
+}
+
+export interface AcceptedMessage {
+  tabId: number;
+  frameId: number;
+  url: string | null;
+  documentId: string | null;
+  message: ContentMessage;
+}
+
+/**
+ * Validates a message received by the background. Returns null (and logs why)
+ * for anything that is not ours: another sender, no tab, an unknown type or
+ * a malformed payload.
+ */
+export function acceptContentMessage(raw: unknown, sender: Sender, runtimeId: string): AcceptedMessage | null {
+  if (sender.id !== runtimeId) return reject('foreign sender');
+  const tabId = sender.tab?.id;
+  if (typeof tabId !== 'number' || tabId < 0) return reject('no tab');
+  const parsed = ContentMessage.safeParse(raw);
+  if (!parsed.success) return reject('invalid message');
+  return {
+    tabId,
+    frameId: typeof sender.frameId === 'number' ? sender.frameId : 0,
+    url: sender.url ?? null,
+    documentId: sender.documentId ?? null,
+    message: parsed.data,
+  };
+}
+
+function reject(reason: string): null {
+  console.warn(`Empreinte: message dropped (${reason})`);
+  return null;
+}

@@ -1,0 +1,293 @@
+/**
+ * Applies webRequest and webNavigation events to a tab's recorded state.
+ * Pure functions on plain objects (the event details are declared here with
+ * only the fields we read), so that they are tested without a browser and
+ * work with Chrome's and Firefox's shapes alike.
+ */
+import type { ResourceType } from '../core/capture';
+import type { RecordedRequest, RecordedTab } from '../collect/webrequest';
+import type { AcceptedMessage } from './messages';
+
+/** Requests stored per page view; beyond it they are counted in `droppedRequests`. */
+export const MAX_REQUESTS_PER_TAB = 2000;
+
+interface HttpHeader {
+  name: string;
+  value?: string;
+}
+
+export interface RequestEvent {
+  requestId: string;
+  url: string;
+  tabId: number;
+  frameId: number;
+  type: string;
+  timeStamp: number;
+}
+
+export interface ResponseEvent extends RequestEvent {
+  statusCode?: number;
+  fromCache?: boolean;
+  responseHeaders?: HttpHeader[];
+  /** Firefox only: bytes received for the response (headers and body), exact */
+  responseSize?: number;
+}
+
+export interface ErrorEvent extends RequestEvent {
+  error: string;
+  fromCache?: boolean;
+}
+
+export interface NavigationEvent {
+  tabId: number;
+  frameId: number;
+  url: string;
+  timeStamp: number;
+  /** Chrome 106+ */
+  documentId?: string;
+}
+
+const typeMap: Record<string, ResourceType> = {
+  main_frame: 'document',
+  sub_frame: 'document',
+  stylesheet: 'stylesheet',
+  script: 'script',
+  image: 'image',
+  imageset: 'image',
+  font: 'font',
+  media: 'media',
+  xmlhttprequest: 'xhr',
+  ping: 'beacon',
+  beacon: 'beacon',
+  websocket: 'websocket',
+  web_manifest: 'manifest',
+};
+
+/** Maps a webRequest resource type (Chrome's or Firefox's) to ours; anything else is `other`. */
+export function mapResourceType(type: string): ResourceType {
+  return typeMap[type] ?? 'other';
+}
+
+function header(headers: HttpHeader[] | undefined, name: string): string | null {
+  const found = headers?.find((h) => h.name.toLowerCase() === name);
+  return found?.value ?? null;
+}
+
+/** Parses a Content-Length header: a non-negative integer, or null when absent or invalid. */
+export function parseContentLength(value: string | null | undefined): number | null {
+  if (value === null || value === undefined) return null;
+  const trimmed = value.trim();
+  if (!/^\d{1,15}$/.test(trimmed)) return null;
+  return Number(trimmed);
+}
+
+function mimeOf(headers: HttpHeader[] | undefined): string | null {
+  const value = header(headers, 'content-type');
+  return value ? (value.split(';')[0] ?? '').trim().slice(0, 256) || null : null;
+}
+
+function isMainFrame(event: RequestEvent): boolean {
+  return event.type === 'main_frame' && event.frameId === 0;
+}
+
+/** The latest unfinished entry of a request (a redirect chain shares one id). */
+function findOpen(tab: RecordedTab, requestId: string): RecordedRequest | null {
+  for (const list of [tab.pendingDocument, tab.requests]) {
+    for (let i = list.length - 1; i >= 0; i--) {
+      const request = list[i];
+      if (request && request.id === requestId && !request.done) return request;
+    }
+  }
+  return null;
+}
+
+export function onBeforeRequest(tab: RecordedTab, event: RequestEvent): void {
+  const request: RecordedRequest = {
+    id: event.requestId,
+    url: event.url.slice(0, 65536),
+    type: mapResourceType(event.type),
+    frameId: event.frameId,
+    timeStamp: event.timeStamp,
+    status: null,
+    mimeType: null,
+    fromCache: false,
+    bytes: null,
+    bytesSource: null,
+    error: null,
+    done: false,
+  };
+  // A new top-level document belongs to the page view its commit will start,
+  // not to the page still shown: keep it aside until webNavigation commits.
+  if (isMainFrame(event)) {
+    const previous = tab.pendingDocument[tab.pendingDocument.length - 1];
+    if (previous && previous.id !== event.requestId) tab.pendingDocument = [];
+    tab.pendingDocument.push(request);
+    return;
+  }
+  // Before the first commit seen (the page was open before the extension
+  // started) there is no page view to attribute requests to.
+  if (tab.url === null) return;
+  if (tab.requests.length >= MAX_REQUESTS_PER_TAB) {
+    tab.droppedRequests.count += 1;
+    tab.droppedInFlight.push(event.requestId);
+    return;
+  }
+  tab.requests.push(request);
+}
+
+function applyResponse(request: RecordedRequest, event: ResponseEvent): void {
+  if (typeof event.statusCode === 'number') request.status = event.statusCode;
+  if (typeof event.fromCache === 'boolean') request.fromCache = event.fromCache;
+  request.mimeType = mimeOf(event.responseHeaders) ?? request.mimeType;
+  // Firefox's responseSize is exact; only fall back to Content-Length without it.
+  if (typeof event.responseSize === 'number' && Number.isFinite(event.responseSize) && event.responseSize >= 0) {
+    request.bytes = Math.round(event.responseSize);
+    request.bytesSource = 'response-size';
+    return;
+  }
+  if (request.bytesSource === 'response-size') return;
+  const length = parseContentLength(header(event.responseHeaders, 'content-length'));
+  if (length !== null) {
+    request.bytes = length;
+    request.bytesSource = 'content-length';
+  }
+}
+
+export function onHeadersReceived(tab: RecordedTab, event: ResponseEvent): void {
+  const request = findOpen(tab, event.requestId);
+  if (request) applyResponse(request, event);
+}
+
+/** The response of one hop of a redirect: that hop is finished, the next one starts with onBeforeRequest. */
+export function onBeforeRedirect(tab: RecordedTab, event: ResponseEvent): void {
+  const request = findOpen(tab, event.requestId);
+  if (!request) return;
+  applyResponse(request, event);
+  request.done = true;
+}
+
+export function onCompleted(tab: RecordedTab, event: ResponseEvent): void {
+  const request = findOpen(tab, event.requestId);
+  if (request) {
+    applyResponse(request, event);
+    request.done = true;
+    return;
+  }
+  const dropped = tab.droppedInFlight.indexOf(event.requestId);
+  if (dropped >= 0) {
+    tab.droppedInFlight.splice(dropped, 1);
+    const probe: RecordedRequest = { ...placeholder, id: event.requestId };
+    applyResponse(probe, event);
+    if (!event.fromCache && probe.bytes !== null) tab.droppedRequests.bytes += probe.bytes;
+  }
+}
+
+const placeholder: RecordedRequest = {
+  id: '',
+  url: 'about:blank',
+  type: 'other',
+  frameId: 0,
+  timeStamp: 0,
+  status: null,
+  mimeType: null,
+  fromCache: false,
+  bytes: null,
+  bytesSource: null,
+  error: null,
+  done: false,
+};
+
+/**
+ * Chrome first looks some resources up in its cache only (fonts, for one) and
+ * reports a miss as `net::ERR_CACHE_MISS` before requesting them for real:
+ * such a lookup crossed no network and is not a request of the page.
+ */
+const CACHE_ONLY_MISS = 'net::ERR_CACHE_MISS';
+
+export function onErrorOccurred(tab: RecordedTab, event: ErrorEvent): void {
+  const request = findOpen(tab, event.requestId);
+  if (request && event.error === CACHE_ONLY_MISS) {
+    tab.requests = tab.requests.filter((entry) => entry !== request);
+    tab.pendingDocument = tab.pendingDocument.filter((entry) => entry !== request);
+    return;
+  }
+  if (request) {
+    request.error = event.error.slice(0, 512);
+    if (typeof event.fromCache === 'boolean') request.fromCache = event.fromCache;
+    request.done = true;
+    return;
+  }
+  const dropped = tab.droppedInFlight.indexOf(event.requestId);
+  if (dropped >= 0) {
+    tab.droppedInFlight.splice(dropped, 1);
+    if (event.error === CACHE_ONLY_MISS) tab.droppedRequests.count -= 1;
+  }
+}
+
+/**
+ * A top-level commit starts a new page view: the previous view's requests go,
+ * the main document that led to this commit stays (it was requested before
+ * the commit, so it sits in `pendingDocument`).
+ */
+export function onCommitted(tab: RecordedTab, event: NavigationEvent, now: Date): void {
+  if (event.frameId !== 0) return;
+  // The chain must end at the committed URL; otherwise it was a navigation
+  // that did not commit (a download, a 204) and this commit has no request
+  // (a back/forward cache restore).
+  const last = tab.pendingDocument[tab.pendingDocument.length - 1];
+  const documents = last && withoutHash(last.url) === withoutHash(event.url) ? tab.pendingDocument : [];
+  tab.url = event.url.slice(0, 65536);
+  tab.documentId = event.documentId ?? null;
+  tab.navigationStart = documents[0]?.timeStamp ?? event.timeStamp;
+  tab.committedAt = now.toISOString();
+  tab.complete = false;
+  tab.requests = documents;
+  tab.pendingDocument = [];
+  tab.droppedRequests = { count: 0, bytes: 0 };
+  tab.droppedInFlight = [];
+  tab.frames = {};
+  tab.firstInteractionAt = null;
+}
+
+function withoutHash(url: string): string {
+  const hash = url.indexOf('#');
+  return hash >= 0 ? url.slice(0, hash) : url;
+}
+
+export function onNavigationCompleted(tab: RecordedTab, event: NavigationEvent): void {
+  if (event.frameId !== 0) return;
+  tab.complete = true;
+}
+
+/**
+ * Stores what the content script reported, if it comes from the page view
+ * the tab shows now (a late message from the previous page is dropped).
+ * Returns false when nothing changed.
+ */
+export function applyContentMessage(tab: RecordedTab, accepted: AcceptedMessage): boolean {
+  if (tab.url === null) return false;
+  if (accepted.frameId === 0) {
+    if (accepted.documentId !== null && tab.documentId !== null) {
+      if (accepted.documentId !== tab.documentId) return false;
+    } else if (accepted.url !== null && originOf(accepted.url) !== originOf(tab.url)) {
+      return false;
+    }
+  }
+  const { message } = accepted;
+  if (message.type === 'empreinte:dom') {
+    tab.frames[String(accepted.frameId)] = message.observation;
+    return true;
+  }
+  // The first interaction of the page view is the one of the top frame.
+  if (accepted.frameId !== 0 || tab.firstInteractionAt !== null) return false;
+  tab.firstInteractionAt = message.at;
+  return true;
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}

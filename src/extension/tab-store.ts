@@ -1,0 +1,124 @@
+/**
+ * Per-tab recorded state, kept in `storage.session` so that an MV3 service
+ * worker stopped by the browser loses nothing (as Ghostery keeps
+ * `tabStats:v1`). The worker's memory is only a cache of what storage holds:
+ * after a restart, the first event for a tab reads it back before applying.
+ *
+ * Writes are batched: the first change schedules one `set()` of every changed
+ * tab a short moment later, instead of one write per request. Operations on
+ * one tab run one after another, so that an event arriving while the state is
+ * being read back is applied after it, never to a stale copy.
+ */
+import { browser } from '#imports';
+import { describeIssues } from '../core/zod';
+import { RecordedTab, TAB_STATE_VERSION, emptyTab } from '../collect/webrequest';
+
+/** The storage key of a tab's state; the version changes when the shape does. */
+export function tabKey(tabId: number): string {
+  return `tab:v${TAB_STATE_VERSION}:${tabId}`;
+}
+
+/** Milliseconds between a change and its write: short, so a stopped worker loses at most this. */
+export const WRITE_DELAY_MS = 100;
+
+/**
+ * Parses a stored value. Anything that does not match the current schema (an
+ * older version, a tampered value) is treated as absent, with a warning.
+ */
+export function parseStoredTab(value: unknown): RecordedTab | null {
+  if (value === undefined || value === null) return null;
+  const parsed = RecordedTab.safeParse(value);
+  if (parsed.success) return parsed.data;
+  console.warn(`Empreinte: stored tab state ignored (${describeIssues(parsed.error)})`);
+  return null;
+}
+
+/** Reads a tab's state from storage (extension pages use it too: storage is the truth). */
+export async function readTab(tabId: number): Promise<RecordedTab | null> {
+  const key = tabKey(tabId);
+  const stored = await browser.storage.session.get(key);
+  return parseStoredTab(stored[key]);
+}
+
+/** What a change did: `false` means nothing worth writing happened. */
+export type TabMutation = (tab: RecordedTab) => boolean | void;
+
+export class TabStore {
+  private readonly cache = new Map<number, RecordedTab>();
+  private readonly queues = new Map<number, Promise<void>>();
+  private readonly dirty = new Set<number>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly delayMs = WRITE_DELAY_MS) {}
+
+  /** Applies a change to a tab's state, after any change already queued for that tab. */
+  update(tabId: number, mutate: TabMutation): Promise<void> {
+    return this.enqueue(tabId, async () => {
+      let tab = this.cache.get(tabId);
+      if (!tab) {
+        tab = (await readTab(tabId)) ?? emptyTab(tabId);
+        this.cache.set(tabId, tab);
+      }
+      if (mutate(tab) === false) return;
+      this.dirty.add(tabId);
+      this.schedule();
+    });
+  }
+
+  /** Forgets a closed tab: memory and storage. */
+  remove(tabId: number): Promise<void> {
+    return this.enqueue(tabId, async () => {
+      this.cache.delete(tabId);
+      this.dirty.delete(tabId);
+      // After any write already under way, so that it cannot bring the state back.
+      this.writing = this.writing
+        .then(() => browser.storage.session.remove(tabKey(tabId)))
+        .catch((error: unknown) => console.warn(`Empreinte: could not free tab ${tabId} (${String(error)})`));
+      await this.writing;
+    });
+  }
+
+  /** Writes every pending change now. */
+  async flush(): Promise<void> {
+    if (this.timer !== null) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    await Promise.all(this.queues.values());
+    const items: Record<string, RecordedTab> = {};
+    for (const tabId of this.dirty) {
+      const tab = this.cache.get(tabId);
+      if (tab) items[tabKey(tabId)] = tab;
+    }
+    this.dirty.clear();
+    if (Object.keys(items).length === 0) return this.writing;
+    this.writing = this.writing.then(() =>
+      browser.storage.session.set(items).catch((error: unknown) => {
+        // storage.session holds 10 MB; a failed write must not stop recording.
+        console.warn(`Empreinte: could not save tab state (${String(error)})`);
+      }),
+    );
+    return this.writing;
+  }
+
+  private schedule(): void {
+    if (this.timer !== null) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.flush();
+    }, this.delayMs);
+  }
+
+  private enqueue(tabId: number, task: () => Promise<void>): Promise<void> {
+    const previous = this.queues.get(tabId) ?? Promise.resolve();
+    const next = previous.then(task).catch((error: unknown) => {
+      console.warn(`Empreinte: tab ${tabId}: ${String(error)}`);
+    });
+    this.queues.set(tabId, next);
+    void next.then(() => {
+      if (this.queues.get(tabId) === next) this.queues.delete(tabId);
+    });
+    return next;
+  }
+}

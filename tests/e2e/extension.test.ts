@@ -1,0 +1,180 @@
+// The built extension in real Chromium, on the demo venue site served by the
+// local "fake internet": the popup's report, a service worker stopped in the
+// middle of a visit, and a closed tab's state being freed.
+import { readdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startSiteServer, type SiteServer } from '../../src/cli/site-server';
+import {
+  launchWithExtension,
+  readSession,
+  readTabState,
+  stopServiceWorkers,
+  tabIdOf,
+  waitFor,
+  type ExtensionBrowser,
+  type RecordedTabLike,
+} from './support/extension';
+
+const SITE_ROOT = 'demo/site';
+const HOME = 'https://www.theatre-de-la-lune.fr/';
+/** the demo's hosts: what the server served for them is what the page loaded (not the browser's own traffic) */
+const demoHosts = new Set(readdirSync(SITE_ROOT));
+
+let server: SiteServer;
+beforeAll(async () => {
+  server = await startSiteServer({ root: SITE_ROOT });
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** Waits until the tab's recorded page view is complete, probed, and has not changed for a while. */
+async function settledState(ext: ExtensionBrowser, tabId: number): Promise<RecordedTabLike> {
+  let last = '';
+  let since = Date.now();
+  return (await waitFor(
+    async () => {
+      const state = await readTabState(ext.extensionPage, tabId);
+      const text = JSON.stringify(state);
+      if (text !== last) {
+        last = text;
+        since = Date.now();
+      }
+      return { state, quiet: Date.now() - since };
+    },
+    ({ state, quiet }) => !!state?.complete && state.frames['0'] !== undefined && quiet > 1500,
+    30_000,
+    'a settled page view',
+  )).state as RecordedTabLike;
+}
+
+interface PopupFigures {
+  grade: string;
+  requests: number;
+  bytes: number;
+  entities: string;
+}
+
+async function openPopup(ext: ExtensionBrowser, tabId: number): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${tabId}`);
+  return page;
+}
+
+/** Reads the popup's figures once the page view is complete (the popup updates itself: never reloaded here). */
+async function readPopup(ext: ExtensionBrowser, tabId: number, opened?: Page): Promise<{ page: Page; figures: PopupFigures }> {
+  const page = opened ?? (await openPopup(ext, tabId));
+  await page.locator('body[data-state="ready"]').waitFor({ timeout: 15_000 });
+  const grade = (await page.locator('[data-test="grade"]').textContent())?.trim() ?? '';
+  const requests = Number((await page.locator('[data-test="requests"]').textContent())?.replace(/\D/g, ''));
+  const bytes = Number(await page.locator('[data-test="weight"]').getAttribute('data-bytes'));
+  const entities = (await page.locator('[data-test="entities"]').textContent()) ?? '';
+  return { page, figures: { grade, requests, bytes, entities } };
+}
+
+/** A comparable digest of what was recorded: type, URL without query, bytes. */
+function digest(state: RecordedTabLike): string[] {
+  return state.requests.map((r) => `${r.type} ${r.url.split('?')[0]} ${r.bytes}`).sort();
+}
+
+describe('extension on the demo site', () => {
+  it('the popup shows the grade, weight, requests and third parties; a closed tab is freed', async () => {
+    server.served.length = 0;
+    const ext = await launchWithExtension(server.port);
+    try {
+      const site = await ext.context.newPage();
+      await site.goto(HOME, { waitUntil: 'load' });
+      const tabId = await tabIdOf(ext.extensionPage, HOME);
+      const state = await settledState(ext, tabId);
+      const served = server.served.filter((record) => demoHosts.has(record.host));
+
+      const { page: popup, figures } = await readPopup(ext, tabId);
+      expect(await popup.evaluate(() => document.documentElement.lang)).toBe('fr');
+      await expect(popup.getByRole('heading', { name: 'Environnement' }).count()).resolves.toBe(1);
+      expect(figures.grade).toMatch(/^[A-G]$/);
+      // the grade's colour always comes with words naming the scale
+      await expect(popup.getByText('EcoIndex, de A (sobre) à G (très lourd)').count()).resolves.toBe(1);
+      // every request the server answered for the page, give or take the favicon
+      expect(Math.abs(figures.requests - served.length)).toBeLessThanOrEqual(1);
+      expect(figures.requests).toBe(state.requests.length);
+      // Content-Length counts bodies only; the server's figure adds the headers
+      const servedBytes = served.reduce((sum, record) => sum + record.bytes, 0);
+      expect(figures.bytes).toBeLessThanOrEqual(servedBytes);
+      expect(figures.bytes).toBeGreaterThan(servedBytes * 0.85);
+      for (const entity of ['YouTube', 'Google Fonts', 'Facebook']) expect(figures.entities).toContain(entity);
+      const thirdParties = Number((await popup.locator('[data-test="third-parties"]').textContent())?.replace(/\D/g, ''));
+      expect(thirdParties).toBeGreaterThanOrEqual(8);
+
+      // a tab that does not exist is said so
+      await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=999999`);
+      await expect(popup.locator('[data-test="state"]').getAttribute('data-state')).resolves.toBe('no-tab');
+
+      // closing the tab frees its state
+      expect(Object.keys(await readSession(ext.extensionPage))).toContain(`tab:v1:${tabId}`);
+      await site.close();
+      await waitFor(() => readSession(ext.extensionPage), (all) => !(`tab:v1:${tabId}` in all), 10_000, 'state freed');
+    } finally {
+      await ext.close();
+    }
+  });
+
+  it('a service worker stopped mid-visit loses nothing', async () => {
+    // The hero image is held back, so the page is still loading when the worker stops.
+    const visit = async (stopMidway: boolean) => {
+      const ext = await launchWithExtension(server.port);
+      try {
+        await ext.context.route('**/images/salle.jpg', async (route) => {
+          await new Promise((resolve) => setTimeout(resolve, 3000));
+          await route.continue();
+        });
+        const site = await ext.context.newPage();
+        const loaded = site.goto(HOME, { waitUntil: 'load' });
+        const tabId = await waitFor(
+          () => tabIdOf(ext.extensionPage, HOME).catch(() => -1),
+          (id) => id >= 0,
+          10_000,
+          'the tab',
+        );
+        if (stopMidway) {
+          // quiet for a while, not complete: everything so far is written, the image is pending
+          let last = '';
+          let since = Date.now();
+          const midway = await waitFor(
+            async () => {
+              const state = await readTabState(ext.extensionPage, tabId);
+              const text = JSON.stringify(state);
+              if (text !== last) [last, since] = [text, Date.now()];
+              return { state, quiet: Date.now() - since };
+            },
+            ({ state, quiet }) => (state?.requests.length ?? 0) > 5 && quiet > 500,
+            10_000,
+            'the page midway',
+          );
+          expect(midway.state?.complete).toBe(false);
+          await stopServiceWorkers(site, ext.extensionId);
+        }
+        // Opened while the page loads, the popup says so, shows the figures
+        // so far, and updates itself from storage.onChanged as the page ends.
+        const popup = await openPopup(ext, tabId);
+        await popup.locator('body[data-state="loading"]').waitFor({ timeout: 10_000 });
+        await expect(popup.locator('[data-test="loading"]').count()).resolves.toBe(1);
+        await loaded;
+        const state = await settledState(ext, tabId);
+        const { figures } = await readPopup(ext, tabId, popup);
+        await expect(popup.locator('[data-test="loading"]').count()).resolves.toBe(0);
+        return { state, figures };
+      } finally {
+        await ext.close();
+      }
+    };
+
+    const uninterrupted = await visit(false);
+    const interrupted = await visit(true);
+    expect(interrupted.figures.requests).toBe(uninterrupted.figures.requests);
+    expect(interrupted.figures.bytes).toBe(uninterrupted.figures.bytes);
+    expect(digest(interrupted.state)).toEqual(digest(uninterrupted.state));
+    expect(interrupted.state.requests.every((r) => r.done)).toBe(true);
+    expect(interrupted.state.requests.some((r) => r.url.endsWith('/images/salle.jpg') && r.bytes !== null)).toBe(true);
+  });
+});
