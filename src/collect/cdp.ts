@@ -298,6 +298,10 @@ export function mergeFrameObservations(main: FrameObservation, others: readonly 
     autoplayMedia: main.autoplayMedia,
     structuredData: main.structuredData,
     telLinks: main.telLinks,
+    contactData: main.contactData,
+    text: main.text,
+    cookieNames: main.cookieNames,
+    storageKeys: main.storageKeys,
     firstInteractionAt: main.firstInteractionAt,
   };
 }

@@ -30,8 +30,16 @@ export interface FrameObservation {
   autoplayMedia: number;
   structuredData: string[];
   telLinks: string[];
+  contactData: { telephones: string[]; addresses: string[]; openingHours: string[] };
+  text: string;
+  cookieNames: string[];
+  storageKeys: string[];
   firstInteractionAt: number | null;
 }
+
+/** The visible text kept for the core: the start and the end (where footers hold contact details). */
+export const TEXT_HEAD = 40_000;
+export const TEXT_TAIL = 20_000;
 
 /**
  * Counts elements as the EcoIndex method does (GreenIT-Analysis
@@ -103,6 +111,28 @@ export function probeDocument(doc: Document, options: ProbeOptions = {}): FrameO
   }
 
   const structuredData: string[] = [];
+  const telephones: string[] = [];
+  const addresses: string[] = [];
+  const openingHours: string[] = [];
+  const textOf = (value: unknown): string[] => {
+    if (typeof value === 'string') return [value];
+    if (typeof value === 'number') return [String(value)];
+    if (Array.isArray(value)) return value.flatMap(textOf);
+    if (value && typeof value === 'object') {
+      const v = value as Record<string, unknown>;
+      // PostalAddress, OpeningHoursSpecification: flatten the parts people read
+      const parts = ['streetAddress', 'postalCode', 'addressLocality', 'dayOfWeek', 'opens', 'closes']
+        .flatMap((key) => textOf(v[key]))
+        .map((part) => part.replace(/^https?:\/\/schema\.org\//, ''));
+      return parts.length > 0 ? [parts.join(' ')] : [];
+    }
+    return [];
+  };
+  const collectContact = (node: Record<string, unknown>): void => {
+    telephones.push(...textOf(node.telephone));
+    addresses.push(...textOf(node.address));
+    openingHours.push(...textOf(node.openingHours), ...textOf(node.openingHoursSpecification));
+  };
   for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
     try {
       const stack: unknown[] = [JSON.parse(script.textContent ?? '')];
@@ -110,6 +140,7 @@ export function probeDocument(doc: Document, options: ProbeOptions = {}): FrameO
         const node = stack.pop();
         if (Array.isArray(node)) stack.push(...node);
         else if (node && typeof node === 'object') {
+          collectContact(node as Record<string, unknown>);
           const type = (node as Record<string, unknown>)['@type'];
           if (typeof type === 'string') structuredData.push(type);
           else if (Array.isArray(type)) structuredData.push(...type.filter((t): t is string => typeof t === 'string'));
@@ -123,6 +154,37 @@ export function probeDocument(doc: Document, options: ProbeOptions = {}): FrameO
   for (const el of Array.from(doc.querySelectorAll('[itemtype]'))) {
     const type = el.getAttribute('itemtype') ?? '';
     structuredData.push(type.replace(/^https?:\/\/schema\.org\//, ''));
+  }
+
+  for (const el of Array.from(doc.querySelectorAll('[itemprop]'))) {
+    const prop = el.getAttribute('itemprop');
+    const value = (el.getAttribute('content') ?? (el as HTMLElement).innerText ?? el.textContent ?? '').trim();
+    if (!value) continue;
+    if (prop === 'telephone') telephones.push(value);
+    else if (prop === 'address') addresses.push(value.replace(/\s+/g, ' '));
+    else if (prop === 'openingHours') openingHours.push(value);
+  }
+
+  const body = doc.body;
+  const fullText = body ? (body.innerText ?? body.textContent ?? '') : '';
+  const text =
+    fullText.length > TEXT_HEAD + TEXT_TAIL ? `${fullText.slice(0, TEXT_HEAD)}\n…\n${fullText.slice(-TEXT_TAIL)}` : fullText;
+
+  const cookieNames: string[] = [];
+  try {
+    for (const pair of doc.cookie.split(';')) {
+      const name = pair.split('=')[0]?.trim();
+      if (name) cookieNames.push(name);
+    }
+  } catch {
+    // sandboxed frames and some documents refuse cookie access
+  }
+  const storageKeys: string[] = [];
+  try {
+    const storage = win?.localStorage;
+    if (storage) for (let i = 0; i < storage.length && i < max; i++) storageKeys.push(storage.key(i) ?? '');
+  } catch {
+    // localStorage access throws when storage is blocked
   }
 
   const autoplay = Array.from(doc.querySelectorAll('video[autoplay], audio[autoplay]')).length;
@@ -139,6 +201,10 @@ export function probeDocument(doc: Document, options: ProbeOptions = {}): FrameO
     autoplayMedia: autoplay,
     structuredData: take(structuredData),
     telLinks: take(attrs('a[href^="tel:"]', 'href')),
+    contactData: { telephones: take(telephones).slice(0, 50), addresses: take(addresses).slice(0, 50), openingHours: take(openingHours).slice(0, 50) },
+    text,
+    cookieNames: take(cookieNames),
+    storageKeys: take(storageKeys),
     firstInteractionAt: options.firstInteractionAt ?? null,
   };
 }

@@ -115,6 +115,12 @@ export function mergeFrames(frames: Record<string, FrameDom>, firstInteractionAt
     autoplayMedia: all.reduce((sum, frame) => sum + frame.autoplayMedia, 0),
     structuredData: list((f) => f.structuredData, 200),
     telLinks: list((f) => f.telLinks, 200),
+    // Contact details, visible text and storage: the top document's (a
+    // frame's text belongs to another site: a ticketing shop, a map).
+    contactData: top?.contactData ?? { telephones: [], addresses: [], openingHours: [] },
+    text: top?.text ?? '',
+    cookieNames: top?.cookieNames ?? [],
+    storageKeys: top?.storageKeys ?? [],
     firstInteractionAt: interactions.length > 0 ? Math.min(...interactions) : null,
   };
 }

@@ -118,6 +118,25 @@ export const DomObservation = z.strictObject({
   /** schema.org types found in JSON-LD or microdata */
   structuredData: shortList(200),
   telLinks: shortList(200),
+  /**
+   * Contact details declared in schema.org data (JSON-LD or microdata):
+   * `telephone`, `address` (flattened to one line) and `openingHours` values.
+   */
+  contactData: z.strictObject({
+    telephones: shortList(50),
+    addresses: shortList(50),
+    openingHours: shortList(50),
+  }),
+  /**
+   * The page's visible text (bounded), from which the core looks for a phone
+   * number, a postal address and box-office hours written in plain words.
+   * It never leaves the machine.
+   */
+  text: z.string().max(60_000),
+  /** names of the cookies the page's own scripts can read (document.cookie), top frame */
+  cookieNames: shortList(500),
+  /** localStorage keys of the top frame (a consent manager's stored choice lives there) */
+  storageKeys: shortList(500),
   /** milliseconds since navigation start of the first trusted interaction; null if none */
   firstInteractionAt: z.number().nullable(),
 });

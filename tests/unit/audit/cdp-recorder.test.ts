@@ -118,6 +118,10 @@ describe('mergeFrameObservations', () => {
     autoplayMedia: 0,
     structuredData: [],
     telLinks: [],
+    contactData: { telephones: [], addresses: [], openingHours: [] },
+    text: '',
+    cookieNames: [],
+    storageKeys: [],
     firstInteractionAt: null,
   });
 

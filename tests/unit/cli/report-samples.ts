@@ -38,6 +38,10 @@ export function fullHostileReport(): Report {
       autoplayMedia: 0,
       structuredData: [],
       telLinks: [],
+      contactData: { telephones: [], addresses: [], openingHours: [] },
+      text: '',
+      cookieNames: [],
+      storageKeys: [],
       firstInteractionAt: null,
     },
   };

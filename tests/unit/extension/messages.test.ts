@@ -17,6 +17,10 @@ const observation = {
   autoplayMedia: 0,
   structuredData: ['TheaterEvent'],
   telLinks: ['tel:+33100000000'],
+  contactData: { telephones: ['+33 1 00 00 00 00'], addresses: [], openingHours: [] },
+  text: 'Billetterie : 01 00 00 00 00',
+  cookieNames: [],
+  storageKeys: [],
   firstInteractionAt: null,
 };
 

@@ -47,7 +47,7 @@ describe('computeView', () => {
     load(recorded, request('2', 'https://fonts.googleapis.com/css2?family=Inter', 'stylesheet'), { 'Content-Length': '2000' });
     load(recorded, request('3', 'https://fonts.gstatic.com/s/inter.woff2', 'font'), { 'Content-Length': '30000' });
     load(recorded, request('4', 'https://www.googletagmanager.com/gtm.js', 'script'), { 'Content-Length': '90000' });
-    recorded.frames['0'] = { elements: 300, title: 'T', iframes: [], scripts: [], globals: [], markers: [], fonts: [], images: 0, autoplayMedia: 0, structuredData: [], telLinks: [], firstInteractionAt: null };
+    recorded.frames['0'] = { elements: 300, title: 'T', iframes: [], scripts: [], globals: [], markers: [], fonts: [], images: 0, autoplayMedia: 0, structuredData: [], telLinks: [], contactData: { telephones: [], addresses: [], openingHours: [] }, text: '', cookieNames: [], storageKeys: [], firstInteractionAt: null };
     await fakeBrowser.storage.session.set({ [tabKey(tabId)]: recorded });
 
     const { view, url } = await computeView(tabId);

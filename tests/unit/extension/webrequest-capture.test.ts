@@ -16,6 +16,10 @@ const frame = (elements: number, extra: Partial<FrameDom> = {}): FrameDom => ({
   autoplayMedia: 0,
   structuredData: [],
   telLinks: [],
+  contactData: { telephones: [], addresses: [], openingHours: [] },
+  text: '',
+  cookieNames: [],
+  storageKeys: [],
   firstInteractionAt: null,
   ...extra,
 });

@@ -65,6 +65,10 @@ export function dom(elements: number): NonNullable<PageCapture['dom']> {
     autoplayMedia: 0,
     structuredData: [],
     telLinks: [],
+    contactData: { telephones: [], addresses: [], openingHours: [] },
+    text: '',
+    cookieNames: [],
+    storageKeys: [],
     firstInteractionAt: null,
   };
 }
