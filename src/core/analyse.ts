@@ -7,6 +7,14 @@ import { parseRequestUrl } from './party';
 import { REPORT_SCHEMA_VERSION, type Report } from './report';
 import { censusOf } from './requests';
 import { thirdPartiesOf } from './third-parties';
+import type { DependencyContext } from './dependencies/context';
+import { attributeOrganisations, groupByParent } from './dependencies/organisations';
+import { classifyTrackers } from './dependencies/trackers';
+import { detectWidgets } from './dependencies/widgets';
+import { analyseConsent } from './dependencies/consent';
+import { findAccess } from './dependencies/access';
+import { scoreDependencies } from './dependencies/score';
+import { recommend } from './dependencies/recommendations';
 
 export interface AnalyseOptions {
   /** the tool's version, written into `report.versions.tool` */
@@ -41,7 +49,14 @@ export function analyse(capture: PageCapture, catalogs: Catalogs, options: Analy
   });
   const ecoIndex = footprint.ecoIndex;
 
-  return {
+  const context: DependencyContext = { capture, counted: census.counted, pageSite: pageUrl.registrableDomain, catalogs };
+  const attributed = attributeOrganisations(thirdPartiesOf(census.counted, catalogs.entities), context);
+  const { thirdParties, trackers } = classifyTrackers(attributed, context);
+  const { consent, cookies } = analyseConsent(trackers, thirdParties, context);
+
+  // Everything observed, before judging it: the score and the recommendations
+  // read only this, so that they explain themselves from the report's own facts.
+  const observed: ObservedReport = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     versions: { tool: options.toolVersion, catalog: catalogs.version, scoring: SCORING_VERSION },
     page: {
@@ -57,14 +72,27 @@ export function analyse(capture: PageCapture, catalogs: Catalogs, options: Analy
       agent: page.agent,
     },
     footprint,
-    thirdParties: thirdPartiesOf(census.counted, catalogs.entities),
-    widgets: null,
+    thirdParties,
+    organisations: groupByParent(thirdParties),
+    trackers,
+    cookies,
+    consent,
+    widgets: detectWidgets(context),
     scores: {
-      dependencies: null,
       environment: ecoIndex ? { score: ecoIndex.score, grade: ecoIndex.grade } : null,
     },
-    access: null,
+    access: findAccess(capture.dom),
     plan: null,
     notes: notesOf(capture, census, footprint),
   };
+  return {
+    ...observed,
+    scores: { ...observed.scores, dependencies: scoreDependencies(observed) },
+    recommendations: recommend(observed),
+  };
 }
+
+/** A report before its judgements: no dependency score, no recommendations yet. */
+export type ObservedReport = Omit<Report, 'scores' | 'recommendations'> & {
+  scores: Omit<Report['scores'], 'dependencies'>;
+};

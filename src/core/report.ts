@@ -83,6 +83,22 @@ export const Footprint = z.strictObject({
 });
 export type Footprint = z.infer<typeof Footprint>;
 
+/**
+ * What makes a third party (or a first-party script) a tracker: see
+ * docs/scoring.md for the definition and how third-party-web categories map to it.
+ */
+export const trackerKinds = [
+  'advertising',
+  'analytics',
+  'social',
+  'tag-manager',
+  'session-recording',
+  'fingerprinting',
+  'pixel',
+] as const;
+export const TrackerKind = z.enum(trackerKinds);
+export type TrackerKind = z.infer<typeof TrackerKind>;
+
 export const ThirdParty = z.strictObject({
   /** registrable domain (eTLD+1) */
   domain: z.string(),
@@ -97,19 +113,30 @@ export const ThirdParty = z.strictObject({
   category: z.string().nullable(),
   requests: z.number().int().nonnegative(),
   bytes: z.number().int().nonnegative(),
+  /** EU or non-EU jurisdiction of the parent company; null when the organisation is unknown */
+  jurisdiction: z.enum(['eu', 'non-eu']).nullable(),
   /** null until tracker detection is evaluated */
   tracker: z.boolean().nullable(),
+  /** why it is a tracker (empty when it is not one); null until evaluated */
+  trackerKinds: z.array(TrackerKind).nullable(),
   /** some request fired before the first interaction; null until evaluated */
   beforeInteraction: z.boolean().nullable(),
 });
 export type ThirdParty = z.infer<typeof ThirdParty>;
 
+
 export const Widget = z.strictObject({
   id: z.string(),
   name: z.string(),
   vendor: z.string(),
+  /** chat, consent, ticketing, video, map, font, newsletter, social, accessibility-overlay, translation … */
   kind: z.string(),
   ai: AiClass,
+  /** organisation and parent company behind the service, when known */
+  organisation: z.string().nullable(),
+  parent: z.string().nullable(),
+  country: z.string().nullable(),
+  /** what was seen: `host:…`, `script:…`, `global:…`, `dom:…`, `iframe:…` */
   evidence: z.array(z.string()),
 });
 export type Widget = z.infer<typeof Widget>;
@@ -130,6 +157,77 @@ export const AccessRoute = z.strictObject({
   found: z.boolean(),
   evidence: z.array(z.string()),
 });
+
+/** Third parties grouped by parent company, with its share of third-party traffic. */
+export const ParentGroup = z.strictObject({
+  /** parent company; null for third parties whose organisation is not catalogued */
+  parent: z.string().nullable(),
+  country: z.string().nullable(),
+  jurisdiction: z.enum(['eu', 'non-eu']).nullable(),
+  organisations: z.array(z.string()),
+  domains: z.array(z.string()),
+  requests: z.number().int().nonnegative(),
+  bytes: z.number().int().nonnegative(),
+  /** shares (0–1) of all third-party requests and bytes */
+  requestShare: z.number().min(0).max(1),
+  byteShare: z.number().min(0).max(1),
+});
+export type ParentGroup = z.infer<typeof ParentGroup>;
+
+/** A named tracker recognised on the page: a pixel, a session recorder, analytics proxied through the site. */
+export const TrackerFinding = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  kind: TrackerKind,
+  /** `first` when served through the site's own domain (a proxy) */
+  party: z.enum(['first', 'third']),
+  organisation: z.string().nullable(),
+  parent: z.string().nullable(),
+  requests: z.number().int().nonnegative(),
+  /** some of its requests fired before the first interaction; null when unknown */
+  beforeInteraction: z.boolean().nullable(),
+  /** e.g. "may be exempt from consent if configured for it" (CNIL): a message, never a verdict */
+  remark: Message.nullable(),
+  evidence: z.array(z.string()),
+});
+export type TrackerFinding = z.infer<typeof TrackerFinding>;
+
+export const CookieFinding = z.strictObject({
+  name: z.string(),
+  domain: z.string(),
+  party: z.enum(['first', 'third']),
+  setBy: z.enum(['header', 'script']),
+  /** declared lifetime in days; null for a session cookie */
+  lifetimeDays: z.number().nullable(),
+  /** declared lifetime over 13 months (the CNIL's maximum for consent cookies) */
+  longLived: z.boolean(),
+  beforeInteraction: z.boolean().nullable(),
+});
+export type CookieFinding = z.infer<typeof CookieFinding>;
+
+export const ConsentFinding = z.strictObject({
+  /** consent managers recognised on the page */
+  managers: z.array(z.strictObject({ id: z.string(), name: z.string(), evidence: z.array(z.string()) })),
+  /** an IAB TCF API (`__tcfapi`) is present */
+  tcf: z.boolean(),
+  /** a choice stored by an earlier visit was found: trackers may fire because the visitor consented before */
+  givenEarlier: z.boolean(),
+  /** ms since navigation start of the first trusted interaction; null when there was none */
+  firstInteractionAt: z.number().nullable(),
+  trackersBeforeInteraction: z.number().int().nonnegative(),
+  cookiesBeforeInteraction: z.number().int().nonnegative(),
+});
+export type ConsentFinding = z.infer<typeof ConsentFinding>;
+
+/** An alternative for a finding, with a short why; texts are i18n keys (`rec.<id>.title`, `rec.<id>.why`). */
+export const Recommendation = z.strictObject({
+  id: z.string(),
+  /** the domains, widgets or trackers it concerns */
+  targets: z.array(z.string()),
+  title: Message,
+  why: Message,
+});
+export type Recommendation = z.infer<typeof Recommendation>;
 
 export const PlanStep = z.strictObject({
   action: z.string(),
@@ -161,6 +259,14 @@ export const Report = z.strictObject({
   footprint: Footprint,
   /** one per registrable domain, most requests first */
   thirdParties: z.array(ThirdParty),
+  /** third parties grouped by parent company, largest share of requests first; null until evaluated */
+  organisations: z.array(ParentGroup).nullable(),
+  /** named trackers (pixels, session recorders, proxied analytics); null until evaluated */
+  trackers: z.array(TrackerFinding).nullable(),
+  /** cookies seen; null when the capture did not observe cookies */
+  cookies: z.array(CookieFinding).nullable(),
+  /** consent managers and what happened before the first interaction; null until evaluated */
+  consent: ConsentFinding.nullable(),
   /** recognised embedded services; null until widget detection is evaluated */
   widgets: z.array(Widget).nullable(),
   scores: z.strictObject({
@@ -173,6 +279,8 @@ export const Report = z.strictObject({
   access: z
     .strictObject({ phone: AccessRoute, address: AccessRoute, openingHours: AccessRoute })
     .nullable(),
+  /** alternatives for the findings, most important first; null until evaluated */
+  recommendations: z.array(Recommendation).nullable(),
   /** the action plan; null until evaluated */
   plan: z.array(PlanStep).nullable(),
   /** what the reader must know about how far the figures can be trusted */

@@ -53,10 +53,12 @@ export function thirdPartiesOf(counted: readonly CountedRequest[], entities: rea
         organisation: null,
         parent: null,
         country: null,
+        jurisdiction: null,
         category: entity?.category ?? null,
         requests: group.requests,
         bytes: group.bytes,
         tracker: null,
+        trackerKinds: null,
         beforeInteraction: null,
       };
     })

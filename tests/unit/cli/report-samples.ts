@@ -49,7 +49,7 @@ export function fullHostileReport(): Report {
   return Report.parse({
     ...report,
     thirdParties: [{ ...report.thirdParties[0]!, domain: `evil${PAYLOAD}.example`, entity: `Entity ${PAYLOAD}` }, ...report.thirdParties.slice(1)],
-    widgets: [{ id: 'w', name: `Chat ${PAYLOAD}`, vendor: 'V', kind: 'chat', ai: 'llm', evidence: [] }],
+    widgets: [{ id: 'w', name: `Chat ${PAYLOAD}`, vendor: 'V', kind: 'chat', ai: 'llm', organisation: null, parent: null, country: null, evidence: [] }],
     scores: { ...report.scores, dependencies: { score: 42.4, grade: 'D', deductions: [] } },
     access: {
       phone: { found: true, evidence: [] },

@@ -14,7 +14,7 @@ const allTypes = (tallies: Record<string, Tally>) => ({
   ...tallies,
 });
 const thirdParty = (domain: string, hosts: string[], entity: string | null, category: string | null, requests: number, bytes: number) => ({
-  domain, hosts, entity, organisation: null, parent: null, country: null, category, requests, bytes, tracker: null, beforeInteraction: null,
+  domain, hosts, entity, organisation: null, parent: null, country: null, jurisdiction: null, category, requests, bytes, tracker: null, trackerKinds: null, beforeInteraction: null,
 });
 
 // A French theatre home page measured by the CLI (CDP: every size exact): Google

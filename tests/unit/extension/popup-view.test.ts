@@ -10,10 +10,12 @@ const party = (domain: string, entity: string | null, requests: number): ThirdPa
   organisation: null,
   parent: null,
   country: null,
+  jurisdiction: null,
   category: null,
   requests,
   bytes: 0,
   tracker: null,
+  trackerKinds: null,
   beforeInteraction: null,
 });
 
