@@ -8,6 +8,9 @@ import { common } from './messages/common';
 import { terminal } from './messages/terminal';
 import { popup } from './messages/popup';
 import { report } from './messages/report';
+import { dependencies } from './messages/dependencies';
+import { findings } from './messages/findings';
+import { trackers } from './messages/trackers';
 
 export const languages = ['fr', 'en'] as const;
 export type Lang = (typeof languages)[number];
@@ -18,7 +21,7 @@ export interface MessageArea {
   en: Catalog;
 }
 
-const areas: MessageArea[] = [common, terminal, popup, report];
+const areas: MessageArea[] = [common, terminal, popup, report, dependencies, findings, trackers];
 
 export const catalogs: Record<Lang, Catalog> = {
   fr: Object.assign({}, ...areas.map((area) => area.fr)) as Catalog,

@@ -1,0 +1,6 @@
+import type { MessageArea } from '../index';
+
+export const findings: MessageArea = {
+  fr: {},
+  en: {},
+};

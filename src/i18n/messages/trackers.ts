@@ -1,0 +1,6 @@
+import type { MessageArea } from '../index';
+
+export const trackers: MessageArea = {
+  fr: {},
+  en: {},
+};
