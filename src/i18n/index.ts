@@ -60,11 +60,17 @@ export function formatBytes(lang: Lang, bytes: number): string {
   return `${formatNumber(lang, value, unit === 0 ? 0 : 1)} ${units[unit]}`;
 }
 
-/** Picks French for French-speaking browsers, English otherwise. */
+/**
+ * Picks French for French-speaking browsers and systems, English for any
+ * other stated language. No preference at all — none given, or the "C" and
+ * "POSIX" locales of servers and containers — means French, the language the
+ * tool is written for.
+ */
 export function pickLanguage(preferred: readonly string[] | string | undefined | null): Lang {
-  const list = typeof preferred === 'string' ? [preferred] : (preferred ?? []);
-  for (const tag of list) {
-    const base = tag.toLowerCase().split(/[-_]/)[0];
+  const list = (typeof preferred === 'string' ? [preferred] : (preferred ?? []))
+    .map((tag) => tag.toLowerCase().split(/[-_.@]/)[0] ?? '')
+    .filter((base) => base !== '' && base !== 'c' && base !== 'posix');
+  for (const base of list) {
     if (base === 'fr') return 'fr';
     if (base === 'en') return 'en';
   }
