@@ -11,6 +11,8 @@ import type { Browser, CDPSession, Frame } from 'playwright-core';
 import { CdpNetworkRecorder, mergeFrameObservations } from '../collect/cdp';
 import type { FrameObservation } from '../collect/probe';
 import { PageCapture } from '../core/capture';
+import { probeTargets } from '../core/dependencies/probe-targets';
+import { loadCatalogs } from '../data/index';
 import { describeIssues } from '../core/zod';
 
 export interface CaptureOptions {
@@ -127,10 +129,18 @@ async function waitForQuiet(recorder: CdpNetworkRecorder, deadline: number): Pro
   return false;
 }
 
+let probeCall: string | null = null;
+/** The probe's call with what the catalogs ask it to look for (JS globals, DOM markers), built once. */
+function probeExpression(): string {
+  probeCall ??= `globalThis.__empreinteProbe(${JSON.stringify(probeTargets(loadCatalogs()))})`;
+  return probeCall;
+}
+
 async function probeFrame(frame: Frame, script: string): Promise<FrameObservation | null> {
   try {
     await frame.evaluate(script);
-    return (await frame.evaluate('globalThis.__empreinteProbe({})')) as FrameObservation;
+    // Playwright evaluates in the frame's main world: the page's own globals are visible.
+    return (await frame.evaluate(probeExpression())) as FrameObservation;
   } catch {
     return null; // a frame that navigated away or was detached meanwhile
   }

@@ -1,6 +1,7 @@
 import type { Report } from '../core/report';
 import { t, type Lang } from '../i18n/index';
 import { reportFacts, type LabelledValue } from '../ui/report-facts';
+import { colon, dependencySections } from './summary-dependencies';
 
 /**
  * The readable terminal summary of one Report. The content comes from
@@ -14,7 +15,7 @@ export interface SummaryOptions {
 const ansi = { bold: '1', dim: '2', red: '31', green: '32', yellow: '33', cyan: '36' } as const;
 type Style = keyof typeof ansi;
 
-/** EcoIndex colours as the reference scale shows them: A–B green, C–D yellow, E–G red. */
+/** EcoIndex colours as the reference scale shows them: A–B green, C–D yellow, E–G red (the dependency grade alike). */
 function gradeStyle(grade: string): Style {
   if (grade === 'A' || grade === 'B') return 'green';
   if (grade === 'C' || grade === 'D') return 'yellow';
@@ -36,11 +37,15 @@ export function formatSummary(report: Report, lang: Lang, options: SummaryOption
   if (facts.finalUrl) lines.push(`  ${t(lang, 'report.page.finalUrl')}${colon(lang)}${facts.finalUrl}`);
   list(facts.measurement);
 
-  lines.push('', heading(t(lang, 'report.heading.environment')));
-  const grade = facts.environment.grade;
-  const gradeText = grade ? `${paint(gradeStyle(grade), paint('bold', grade))} (${facts.environment.value})` : facts.environment.value;
-  lines.push(`  ${t(lang, 'report.environment.grade')}${colon(lang)}${gradeText}`);
-  lines.push(paint('dim', `  ${facts.environment.scale}`));
+  // Both grades side by side, each with its scale in words.
+  lines.push('', heading(t(lang, 'report.heading.grades')));
+  const gradeText = (grade: string | null, value: string) =>
+    grade ? `${paint(gradeStyle(grade), paint('bold', grade))} (${value})` : value;
+  const score = facts.dependencies.score;
+  lines.push(`  ${t(lang, 'report.dependencies.grade')}${colon(lang)}${gradeText(score.grade, score.value)}`);
+  lines.push(paint('dim', `    ${score.scale}`));
+  lines.push(`  ${t(lang, 'report.environment.grade')}${colon(lang)}${gradeText(facts.environment.grade, facts.environment.value)}`);
+  lines.push(paint('dim', `    ${facts.environment.scale}`));
 
   lines.push('', heading(t(lang, 'report.heading.figures')));
   list(facts.figures);
@@ -63,6 +68,13 @@ export function formatSummary(report: Report, lang: Lang, options: SummaryOption
     lines.push(`  ${paint('cyan', row.domain.padEnd(domainWidth))}  ${entityLabel(row).padEnd(entityWidth)}  ${requests}, ${row.bytes}`);
   }
   if (facts.thirdParties.more) lines.push(`  ${facts.thirdParties.more}`);
+
+  dependencySections(facts.dependencies, lang, {
+    heading,
+    dim: (text) => paint('dim', text),
+    list,
+    push: (...more) => lines.push(...more),
+  });
 
   lines.push('', heading(t(lang, 'report.heading.pending')));
   list(facts.pending);
@@ -90,9 +102,4 @@ function scrub<T>(value: T): T {
 
 function entityLabel(row: { entity: string; category: string }): string {
   return row.category ? `${row.entity} (${row.category})` : row.entity;
-}
-
-/** French puts a (non-breaking) space before a colon. */
-function colon(lang: Lang): string {
-  return lang === 'fr' ? '\u00a0: ' : ': ';
 }

@@ -280,7 +280,8 @@ function initiatorUrl(initiator: CdpInitiator): string | null {
 /**
  * One observation for the page from the probe's results in every frame:
  * elements summed over the frames counted (EcoIndex counts frames too),
- * scripts and iframes merged, everything else from the top document.
+ * scripts, iframes, globals and markers merged, everything else from the top
+ * document.
  */
 export function mergeFrameObservations(main: FrameObservation, others: readonly FrameObservation[]): DomObservation {
   const merge = (lists: string[][], max: number) => [...new Set(lists.flat())].slice(0, max);
@@ -291,8 +292,9 @@ export function mergeFrameObservations(main: FrameObservation, others: readonly 
     title: main.title,
     iframes: merge(all.map((f) => f.iframes), 500),
     scripts: merge(all.map((f) => f.scripts), 2000),
-    globals: main.globals,
-    markers: main.markers,
+    // a widget or a consent manager inside a frame is on the page too
+    globals: merge(all.map((f) => f.globals), 500),
+    markers: merge(all.map((f) => f.markers), 500),
     fonts: main.fonts,
     images: main.images,
     autoplayMedia: main.autoplayMedia,

@@ -59,6 +59,32 @@ export function countElementsWithoutSvg(doc: Document): number {
   return all - insideSvg;
 }
 
+/**
+ * The names among `names` that the window defines: plain (`Intercom`) or
+ * dotted paths (`google.translate.TranslateElement`). An element whose id
+ * happens to be the name (windows expose them as named properties) is not the
+ * script's global. Only meaningful in the page's main world: an extension's
+ * isolated world sees none of the page's globals (entrypoints/globals.content.ts).
+ */
+export function findGlobals(win: Window, names: readonly string[]): string[] {
+  const { Element: element, HTMLCollection: collection } = win as unknown as Record<string, unknown>;
+  const isNamedElement = (value: unknown): boolean =>
+    (typeof element === 'function' && value instanceof element) ||
+    (typeof collection === 'function' && value instanceof collection);
+  return names.filter((name) => {
+    try {
+      let value: unknown = win;
+      for (const part of name.split('.')) {
+        if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return false;
+        value = (value as Record<string, unknown>)[part];
+      }
+      return value !== undefined && value !== null && !isNamedElement(value);
+    } catch {
+      return false; // a throwing getter: the page's problem
+    }
+  });
+}
+
 export function probeDocument(doc: Document, options: ProbeOptions = {}): FrameObservation {
   const max = options.maxListLength ?? 500;
   const take = (values: Iterable<string>): string[] => {
@@ -85,13 +111,7 @@ export function probeDocument(doc: Document, options: ProbeOptions = {}): FrameO
   };
 
   const win = doc.defaultView as (Window & Record<string, unknown>) | null;
-  const globals = (options.globals ?? []).filter((name) => {
-    try {
-      return win !== null && typeof win[name] !== 'undefined';
-    } catch {
-      return false;
-    }
-  });
+  const globals = win ? findGlobals(win, options.globals ?? []) : [];
   const markers = (options.markers ?? [])
     .filter((marker) => {
       try {

@@ -10,10 +10,16 @@
  * src/collect may not import src/extension.
  */
 import { z } from '../core/zod';
-import { CAPTURE_SCHEMA_VERSION, DomObservation, ResourceType, type PageCapture } from '../core/capture';
+import { CAPTURE_SCHEMA_VERSION, DomObservation, ResourceType, type CapturedCookie, type PageCapture } from '../core/capture';
 
-/** Bump when RecordedTab changes shape; the storage key carries it (`tab:v1:<tabId>`). */
-export const TAB_STATE_VERSION = 1 as const;
+/**
+ * Bump when RecordedTab changes shape; the storage key carries it (`tab:v2:<tabId>`).
+ * v2: cookies set by response headers; interaction times in ms since the epoch.
+ */
+export const TAB_STATE_VERSION = 2 as const;
+
+/** Cookies kept per page view; beyond, they are not recorded (a page setting hundreds is already telling). */
+export const MAX_COOKIES_PER_TAB = 300;
 
 export const RecordedRequest = z.strictObject({
   /** webRequest's requestId; a redirect chain shares one id, each hop is its own entry */
@@ -35,7 +41,21 @@ export const RecordedRequest = z.strictObject({
 });
 export type RecordedRequest = z.infer<typeof RecordedRequest>;
 
-/** One frame's probe result, as the content script reported it (validated by the background). */
+/** A cookie set by a `Set-Cookie` response header (src/collect/set-cookie.ts). */
+export const RecordedCookie = z.strictObject({
+  name: z.string().max(4096),
+  domain: z.string().max(1024),
+  expires: z.string().max(64).nullable(),
+  /** the response's webRequest `timeStamp` (ms since the epoch) */
+  at: z.number(),
+});
+export type RecordedCookie = z.infer<typeof RecordedCookie>;
+
+/**
+ * One frame's probe result, as the content script reported it (validated by
+ * the background). Its `firstInteractionAt` is in ms since the epoch
+ * (`performance.timeOrigin + performance.now()`), like webRequest's timeStamp.
+ */
 export const FrameDom = DomObservation.omit({ framesCounted: true });
 export type FrameDom = z.infer<typeof FrameDom>;
 
@@ -61,8 +81,16 @@ export const RecordedTab = z.strictObject({
   droppedInFlight: z.array(z.string().max(64)),
   /** probe results by frame id ("0" is the top frame) */
   frames: z.record(z.string(), FrameDom),
-  /** performance.now() of the first trusted interaction in the top frame */
+  /**
+   * The first trusted interaction in the top frame, in ms since the epoch
+   * (`performance.timeOrigin + performance.now()` in the page): the same clock
+   * as webRequest's `timeStamp`, so that both become ms since navigation start.
+   */
   firstInteractionAt: z.number().nullable(),
+  /** cookies set by response headers of this page view, in order */
+  cookies: z.array(RecordedCookie).max(MAX_COOKIES_PER_TAB),
+  /** cookies set by the responses of a navigation that has not committed yet */
+  pendingCookies: z.array(RecordedCookie).max(MAX_COOKIES_PER_TAB),
 });
 export type RecordedTab = z.infer<typeof RecordedTab>;
 
@@ -81,6 +109,8 @@ export function emptyTab(tabId: number): RecordedTab {
     droppedInFlight: [],
     frames: {},
     firstInteractionAt: null,
+    cookies: [],
+    pendingCookies: [],
   };
 }
 
@@ -98,7 +128,7 @@ export function mergeFrames(frames: Record<string, FrameDom>, firstInteractionAt
   const top = frames['0'] ?? null;
   const list = (pick: (frame: FrameDom) => string[], max: number): string[] =>
     Array.from(new Set(all.flatMap(pick))).slice(0, max);
-  // Only the top frame's time counts: a frame's performance.now() has its own origin.
+  // Only the top frame's interaction is the visitor's first with the page itself.
   const interactions = [firstInteractionAt, top?.firstInteractionAt ?? null].filter(
     (at): at is number => at !== null,
   );
@@ -141,7 +171,9 @@ export function buildPassiveCapture(tab: RecordedTab, options: PassiveCaptureOpt
   if (tab.url === null || tab.navigationStart === null) return null;
   const start = tab.navigationStart;
   const main = tab.requests.find((request) => request.type === 'document' && request.frameId === 0) ?? null;
-  const dom = mergeFrames(tab.frames, tab.firstInteractionAt);
+  const merged = mergeFrames(tab.frames, tab.firstInteractionAt);
+  // Interaction times are epoch ms (like webRequest's); the capture counts from navigation start.
+  const dom = merged && { ...merged, firstInteractionAt: sinceStart(merged.firstInteractionAt, start) };
   return {
     schemaVersion: CAPTURE_SCHEMA_VERSION,
     page: {
@@ -170,15 +202,64 @@ export function buildPassiveCapture(tab: RecordedTab, options: PassiveCaptureOpt
         fromCache: request.fromCache,
         bytes: cached ? null : request.bytes,
         bytesSource: cached ? null : request.bytesSource,
-        startTime: Math.max(0, Math.round((request.timeStamp - start) * 10) / 10),
+        startTime: sinceStart(request.timeStamp, start),
         frameId: request.frameId === 0 ? null : String(request.frameId),
         initiator: null,
         error: request.error,
       };
     }),
     droppedRequests: { ...tab.droppedRequests },
-    // webRequest sees Set-Cookie headers, but reading them is a later issue.
-    cookies: null,
+    cookies: cookiesOf(tab, merged),
     dom,
   };
+}
+
+function sinceStart<T extends number | null>(epochMs: T, start: number): T {
+  return (epochMs === null ? null : Math.max(0, Math.round((epochMs - start) * 10) / 10)) as T;
+}
+
+/**
+ * Cookies of the page view: those set by response headers (Chrome shows
+ * Set-Cookie only with `extraHeaders`), then the names the page's scripts can
+ * read (`document.cookie`, top frame) that no header set, as set by a script.
+ * For those the capture cannot know the domain (document.cookie does not say:
+ * the page's host is written), the expiry (null here means unknown, not
+ * "session"), nor when they were set — nor even whether this page view set
+ * them rather than an earlier visit.
+ */
+function cookiesOf(tab: RecordedTab, dom: DomObservation | null): CapturedCookie[] {
+  // `dom` is still on the epoch clock here, like the cookies' times.
+  const interaction = dom?.firstInteractionAt ?? tab.firstInteractionAt;
+  const fromHeaders = tab.cookies.map(
+    (cookie): CapturedCookie => ({
+      name: cookie.name,
+      domain: cookie.domain,
+      expires: cookie.expires,
+      setBy: 'header',
+      beforeInteraction: interaction === null ? true : cookie.at < interaction,
+    }),
+  );
+  const byHeader = new Set(tab.cookies.map((cookie) => cookie.name));
+  const host = hostOf(tab.url);
+  const fromScripts = (dom?.cookieNames ?? [])
+    .filter((name) => !byHeader.has(name))
+    .map(
+      (name): CapturedCookie => ({
+        name,
+        domain: host,
+        expires: null,
+        setBy: 'script',
+        // Without any interaction, everything so far came before one; after it, the time is unknown.
+        beforeInteraction: interaction === null ? true : null,
+      }),
+    );
+  return [...fromHeaders, ...fromScripts].slice(0, MAX_COOKIES_PER_TAB);
+}
+
+function hostOf(url: string | null): string {
+  try {
+    return url ? new URL(url).hostname : '';
+  } catch {
+    return '';
+  }
 }

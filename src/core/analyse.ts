@@ -13,7 +13,7 @@ import { classifyTrackers } from './dependencies/trackers';
 import { detectWidgets } from './dependencies/widgets';
 import { analyseConsent } from './dependencies/consent';
 import { findAccess } from './dependencies/access';
-import { scoreDependencies } from './dependencies/score';
+import { SCORING_VERSION, scoreDependencies } from './dependencies/score';
 import { recommend } from './dependencies/recommendations';
 
 export interface AnalyseOptions {
@@ -25,12 +25,7 @@ export interface AnalyseOptions {
   greenHosting?: boolean | null;
 }
 
-/**
- * Version of the scoring rules. '0': no score of our own is computed yet (the
- * dependency score lands later); the environment score is EcoIndex's own.
- * Bump it whenever a score's arithmetic changes (docs/scoring.md).
- */
-export const SCORING_VERSION = '0';
+export { SCORING_VERSION };
 
 /**
  * Turns one page capture into a Report. Pure: no clock, no I/O, no browser or

@@ -16,13 +16,21 @@ export type DomMessage = z.infer<typeof DomMessage>;
 
 export const InteractionMessage = z.strictObject({
   type: z.literal('empreinte:interaction'),
-  /** performance.now() in the frame at the first trusted click, key or touch */
-  at: z.number().nonnegative().max(1e10),
+  /**
+   * The first trusted click, key or touch in ms since the epoch
+   * (`performance.timeOrigin + performance.now()`): webRequest's clock, so
+   * that the background can compare it with request times.
+   */
+  at: z.number().nonnegative().max(1e14),
 });
 export type InteractionMessage = z.infer<typeof InteractionMessage>;
 
+/** Content script → background: what should the probe look for? Answered with `ProbeTargets`. */
+export const TargetsRequest = z.strictObject({ type: z.literal('empreinte:targets') });
+export type TargetsRequest = z.infer<typeof TargetsRequest>;
+
 /** Content script → background. */
-export const ContentMessage = z.discriminatedUnion('type', [DomMessage, InteractionMessage]);
+export const ContentMessage = z.discriminatedUnion('type', [DomMessage, InteractionMessage, TargetsRequest]);
 export type ContentMessage = z.infer<typeof ContentMessage>;
 
 /** Extension page → content script: probe again now (the popup asks when it opens). */

@@ -5,7 +5,8 @@
  * work with Chrome's and Firefox's shapes alike.
  */
 import type { ResourceType } from '../core/capture';
-import type { RecordedRequest, RecordedTab } from '../collect/webrequest';
+import { MAX_COOKIES_PER_TAB, type RecordedCookie, type RecordedRequest, type RecordedTab } from '../collect/webrequest';
+import { parseSetCookie } from '../collect/set-cookie';
 import type { AcceptedMessage } from './messages';
 
 /** Requests stored per page view; beyond it they are counted in `droppedRequests`. */
@@ -120,7 +121,10 @@ export function onBeforeRequest(tab: RecordedTab, event: RequestEvent): void {
   // not to the page still shown: keep it aside until webNavigation commits.
   if (isMainFrame(event)) {
     const previous = tab.pendingDocument[tab.pendingDocument.length - 1];
-    if (previous && previous.id !== event.requestId) tab.pendingDocument = [];
+    if (previous && previous.id !== event.requestId) {
+      tab.pendingDocument = [];
+      tab.pendingCookies = [];
+    }
     tab.pendingDocument.push(request);
     return;
   }
@@ -156,6 +160,35 @@ function applyResponse(request: RecordedRequest, event: ResponseEvent): void {
 export function onHeadersReceived(tab: RecordedTab, event: ResponseEvent): void {
   const request = findOpen(tab, event.requestId);
   if (request) applyResponse(request, event);
+  recordCookies(tab, event);
+}
+
+/**
+ * Cookies set by this response (every hop of a redirect has its own
+ * onHeadersReceived). A top-level document's belong to the page view its
+ * commit starts. Chrome lists Set-Cookie only to listeners registered with
+ * `extraHeaders` (src/extension/observer.ts); Firefox always does.
+ */
+function recordCookies(tab: RecordedTab, event: ResponseEvent): void {
+  const headers = event.responseHeaders?.filter((h) => h.name.toLowerCase() === 'set-cookie');
+  if (!headers || headers.length === 0) return;
+  const list = isMainFrame(event) ? tab.pendingCookies : tab.url === null ? null : tab.cookies;
+  if (list === null) return;
+  let host = '';
+  try {
+    host = new URL(event.url).hostname;
+  } catch {
+    return;
+  }
+  // Firefox joins several Set-Cookie headers with newlines in one entry.
+  for (const line of headers.flatMap((h) => (h.value ?? '').split('\n'))) {
+    const parsed = parseSetCookie(line, host, event.timeStamp);
+    if (!parsed) continue;
+    const same = list.find((c) => c.name === parsed.name && c.domain === parsed.domain);
+    // Set again: the latest expiry holds; the first time tells whether it came before the interaction.
+    if (same) same.expires = parsed.expires;
+    else if (list.length < MAX_COOKIES_PER_TAB) list.push({ ...parsed, at: event.timeStamp } satisfies RecordedCookie);
+  }
 }
 
 /** The response of one hop of a redirect: that hop is finished, the next one starts with onBeforeRequest. */
@@ -247,6 +280,8 @@ export function onCommitted(tab: RecordedTab, event: NavigationEvent, now: Date)
   tab.droppedInFlight = [];
   tab.frames = {};
   tab.firstInteractionAt = null;
+  tab.cookies = documents.length > 0 ? tab.pendingCookies : [];
+  tab.pendingCookies = [];
 }
 
 function withoutHash(url: string): string {
@@ -274,6 +309,7 @@ export function applyContentMessage(tab: RecordedTab, accepted: AcceptedMessage)
     }
   }
   const { message } = accepted;
+  if (message.type === 'empreinte:targets') return false;
   if (message.type === 'empreinte:dom') {
     tab.frames[String(accepted.frameId)] = message.observation;
     return true;

@@ -35,3 +35,42 @@ export function topEntities(report: Report, limit = 5): EntitySummary[] {
     .sort((a, b) => b.requests - a.requests || a.name.localeCompare(b.name))
     .slice(0, limit);
 }
+
+export interface ParentSummary {
+  /** the parent company; null for third parties the catalog does not know */
+  parent: string | null;
+  /** its organisations seen on the page (Google, YouTube …) */
+  organisations: string[];
+  domains: string[];
+  /** share of third-party requests, in whole percent (at least 1 when there is any) */
+  share: number;
+}
+
+/**
+ * The parent companies with the largest share of third-party requests, as
+ * `report.organisations` orders them; null when not evaluated.
+ */
+export function topParents(report: Report, limit = 5): ParentSummary[] | null {
+  if (report.organisations === null) return null;
+  return report.organisations.slice(0, limit).map((group) => ({
+    parent: group.parent,
+    organisations: group.organisations.filter((name) => name !== group.parent),
+    domains: group.domains,
+    share: group.requests > 0 ? Math.max(1, Math.round(group.requestShare * 100)) : 0,
+  }));
+}
+
+export interface AiWidgetSummary {
+  name: string;
+  ai: Exclude<NonNullable<Report['widgets']>[number]['ai'], 'none'>;
+}
+
+/** The embedded services that are AI (or sold as such), most significant class first; null when not evaluated. */
+export function aiWidgets(report: Report): AiWidgetSummary[] | null {
+  if (report.widgets === null) return null;
+  const order = ['llm', 'ai-capable', 'ai-overlay', 'ai-translation', 'ai-personalisation'];
+  return report.widgets
+    .filter((widget): widget is typeof widget & { ai: AiWidgetSummary['ai'] } => widget.ai !== 'none')
+    .map((widget) => ({ name: widget.name, ai: widget.ai }))
+    .sort((a, b) => order.indexOf(a.ai) - order.indexOf(b.ai) || a.name.localeCompare(b.name));
+}

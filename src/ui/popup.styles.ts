@@ -2,7 +2,6 @@ import { css } from 'lit';
 
 /** Grade colours, always paired with the grade's letter and a sentence (never colour alone). */
 export const gradeStyles = css`
-  .environment { display: flex; gap: 0.75rem; align-items: center; }
   .grade {
     display: inline-flex;
     align-items: center;
@@ -22,6 +21,15 @@ export const gradeStyles = css`
   .grade-E { background: #a14a00; }
   .grade-F { background: #b02a1a; }
   .grade-G { background: #8c1020; }
+  /* the dependency scale has five steps: E is its worst, as G is EcoIndex's */
+  .dep-A { background: #1b6e3a; }
+  .dep-B { background: #3d7a1f; }
+  .dep-C { background: #6b6b00; }
+  .dep-D { background: #a14a00; }
+  .dep-E { background: #8c1020; }
+  .grades { display: grid; grid-template-columns: 1fr 1fr; gap: 0.75rem; }
+  .grade-block { display: flex; flex-direction: column; align-items: flex-start; gap: 0.15rem; }
+  .grade-block h3 { margin: 0 0 0.25rem; font-size: 0.9rem; }
 `;
 
 export const baseStyles = css`
@@ -30,7 +38,7 @@ export const baseStyles = css`
     font: 14px/1.4 system-ui, sans-serif;
     color: var(--fg, #1a1a1a);
   }
-  h1, h2 { margin: 0.75rem 0 0.25rem; line-height: 1.2; }
+  h1, h2, h3 { margin: 0.75rem 0 0.25rem; line-height: 1.2; }
   h1 { font-size: 1.15rem; }
   h2 { font-size: 0.95rem; }
   p { margin: 0.25rem 0; }

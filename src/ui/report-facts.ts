@@ -1,5 +1,8 @@
 import type { Report } from '../core/report';
 import { formatBytes, formatNumber, t, type Lang } from '../i18n/index';
+import { dependencyFacts, translated, type DependencyFacts, type LabelledValue } from './dependency-facts';
+
+export type { LabelledValue } from './dependency-facts';
 
 /**
  * The content of a report as translated sentences and figures, shared by the
@@ -8,15 +11,14 @@ import { formatBytes, formatNumber, t, type Lang } from '../i18n/index';
  * Plain strings, not escaped: every renderer escapes for its own medium.
  */
 
-export interface LabelledValue {
-  label: string;
-  value: string;
-}
-
 export interface ThirdPartyRow {
   domain: string;
   entity: string;
   category: string;
+  /** parent company, or "" when not catalogued */
+  parent: string;
+  /** "yes (advertising, pixel)", "no", or "" when not evaluated */
+  tracker: string;
   requests: string;
   bytes: string;
 }
@@ -40,7 +42,9 @@ export interface ReportFacts {
   /** first and third party split */
   parties: { label: string; requests: string; bytes: string }[];
   thirdParties: { heading: string; rows: ThirdPartyRow[]; more: string | null; none: string | null };
-  /** later analyses (dependencies, widgets, access, plan): what they found, or "not evaluated yet" */
+  /** dependency score, organisations, trackers, cookies, consent, widgets, access, recommendations */
+  dependencies: DependencyFacts;
+  /** later analyses (the action plan): what they found, or "not evaluated yet" */
   pending: LabelledValue[];
   notes: string[];
 }
@@ -116,12 +120,15 @@ export function reportFacts(report: Report, lang: Lang, topThirdParties = TOP_TH
         domain: party.domain,
         entity: party.entity ?? t(lang, 'report.thirdParties.unknownEntity'),
         category: party.category ? translated(lang, `category.${party.category}`, party.category) : '',
+        parent: party.parent ?? '',
+        tracker: trackerOf(party, lang),
         requests: count(party.requests),
         bytes: formatBytes(lang, party.bytes),
       })),
       more: hidden > 0 ? t(lang, 'report.thirdParties.more', { count: hidden }) : null,
       none: report.thirdParties.length === 0 ? t(lang, 'report.thirdParties.none') : null,
     },
+    dependencies: dependencyFacts(report, lang),
     pending: pendingOf(report, lang),
     notes: report.notes.map((note) => t(lang, note.key, note.params)),
   };
@@ -149,51 +156,24 @@ function measurementOf(report: Report, lang: Lang): LabelledValue[] {
 
 /** Analyses that later work computes: a short account when present, "not evaluated yet" while null. */
 function pendingOf(report: Report, lang: Lang): LabelledValue[] {
-  const notYet = t(lang, 'report.notEvaluated');
-  const { dependencies } = report.scores;
-  const access = report.access;
   return [
     {
-      label: t(lang, 'report.pending.dependencies'),
-      value: dependencies
-        ? t(lang, 'report.pending.dependenciesValue', { grade: dependencies.grade, score: Math.round(dependencies.score) })
-        : notYet,
-    },
-    {
-      label: t(lang, 'report.pending.widgets'),
-      value:
-        report.widgets === null
-          ? notYet
-          : report.widgets.length === 0
-            ? t(lang, 'report.pending.none')
-            : report.widgets.map((widget) => widget.name).join(', '),
-    },
-    {
-      label: t(lang, 'report.pending.access'),
-      value:
-        access === null
-          ? notYet
-          : (['phone', 'address', 'openingHours'] as const)
-              .map((route) =>
-                t(lang, access[route].found ? 'report.access.found' : 'report.access.missing', {
-                  route: t(lang, `report.access.${route}`),
-                }),
-              )
-              .join(', '),
-    },
-    {
       label: t(lang, 'report.pending.plan'),
-      value: report.plan === null ? notYet : t(lang, 'report.pending.planValue', { count: report.plan.length }),
+      value:
+        report.plan === null
+          ? t(lang, 'report.notEvaluated')
+          : t(lang, 'report.pending.planValue', { count: report.plan.length }),
     },
   ];
 }
 
-function modelName(lang: Lang, model: string): string {
-  return translated(lang, `model.${model}`, model);
+function trackerOf(party: Report['thirdParties'][number], lang: Lang): string {
+  if (party.tracker === null) return '';
+  if (!party.tracker) return t(lang, 'report.no');
+  const kinds = (party.trackerKinds ?? []).map((kind) => translated(lang, `tracker.kind.${kind}`, kind).toLowerCase());
+  return kinds.length > 0 ? `${t(lang, 'report.yes')} (${kinds.join(', ')})` : t(lang, 'report.yes');
 }
 
-/** A catalog value (category, model) we may not have a translation for yet: show it as it is rather than a raw key. */
-function translated(lang: Lang, key: string, fallback: string): string {
-  const text = t(lang, key);
-  return text === key ? fallback : text;
+function modelName(lang: Lang, model: string): string {
+  return translated(lang, `model.${model}`, model);
 }

@@ -1,6 +1,8 @@
 // The built extension in real Chromium, on the demo venue site served by the
-// local "fake internet": the popup's report, a service worker stopped in the
-// middle of a visit, and a closed tab's state being freed.
+// local "fake internet": the popup's report (grades, parent companies,
+// trackers before interaction, AI widgets, a consent given earlier), a service
+// worker stopped in the middle of a visit, a closed tab's state being freed;
+// and the popup on the heavy venue test site (tests/fixtures/sites/venue-lourde).
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -10,11 +12,13 @@ import {
   readSession,
   readTabState,
   stopServiceWorkers,
+  tabStateKey,
   tabIdOf,
   waitFor,
   type ExtensionBrowser,
   type RecordedTabLike,
 } from './support/extension';
+import { startVenueServer, venues } from './support/venues';
 
 const SITE_ROOT = 'demo/site';
 const HOME = 'https://www.theatre-de-la-lune.fr/';
@@ -51,9 +55,12 @@ async function settledState(ext: ExtensionBrowser, tabId: number): Promise<Recor
 
 interface PopupFigures {
   grade: string;
+  dependencyGrade: string;
   requests: number;
   bytes: number;
-  entities: string;
+  parents: string;
+  trackersBefore: number;
+  ai: string;
 }
 
 async function openPopup(ext: ExtensionBrowser, tabId: number): Promise<Page> {
@@ -69,8 +76,11 @@ async function readPopup(ext: ExtensionBrowser, tabId: number, opened?: Page): P
   const grade = (await page.locator('[data-test="grade"]').textContent())?.trim() ?? '';
   const requests = Number((await page.locator('[data-test="requests"]').textContent())?.replace(/\D/g, ''));
   const bytes = Number(await page.locator('[data-test="weight"]').getAttribute('data-bytes'));
-  const entities = (await page.locator('[data-test="entities"]').textContent()) ?? '';
-  return { page, figures: { grade, requests, bytes, entities } };
+  const dependencyGrade = (await page.locator('[data-test="dependency-grade"]').textContent())?.trim() ?? '';
+  const parents = (await page.locator('[data-test="parents"]').textContent()) ?? '';
+  const trackersBefore = Number(await page.locator('[data-test="trackers-before"]').getAttribute('data-count'));
+  const ai = (await page.locator('[data-test="ai-widgets"]').textContent().catch(() => null)) ?? '';
+  return { page, figures: { grade, dependencyGrade, requests, bytes, parents, trackersBefore, ai } };
 }
 
 /** A comparable digest of what was recorded: type, URL without query, bytes. */
@@ -79,7 +89,7 @@ function digest(state: RecordedTabLike): string[] {
 }
 
 describe('extension on the demo site', () => {
-  it('the popup shows the grade, weight, requests and third parties; a closed tab is freed', async () => {
+  it('the popup shows both grades, figures, parent companies, trackers before interaction and AI widgets; a closed tab is freed; a consent given earlier is said', async () => {
     server.served.length = 0;
     const ext = await launchWithExtension(server.port);
     try {
@@ -102,30 +112,68 @@ describe('extension on the demo site', () => {
       const servedBytes = served.reduce((sum, record) => sum + record.bytes, 0);
       expect(figures.bytes).toBeLessThanOrEqual(servedBytes);
       expect(figures.bytes).toBeGreaterThan(servedBytes * 0.85);
-      for (const entity of ['YouTube', 'Google Fonts', 'Facebook']) expect(figures.entities).toContain(entity);
+      // the dependency grade (A–E) beside the environment grade, each with its scale in words
+      expect(figures.dependencyGrade).toMatch(/^[A-E]$/);
+      await expect(popup.getByText(`Dépendances : ${figures.dependencyGrade}`, { exact: true }).count()).resolves.toBe(1);
+      await expect(popup.getByText('de A (autonome) à E (très dépendant)').count()).resolves.toBe(1);
+      // Google Fonts, GTM, GA4 and YouTube lead to Alphabet, the largest share; the pixel to Meta
+      expect(figures.parents).toMatch(/^\s*Alphabet/);
+      expect(figures.parents).toContain('Meta');
+      expect(figures.parents).toMatch(/\d+\s% des requêtes tierces/);
+      // GTM, GA4, the Meta Pixel … all fire without any interaction
+      expect(figures.trackersBefore).toBeGreaterThanOrEqual(3);
+      await expect(popup.locator('[data-test="trackers-before"]').textContent()).resolves.toContain(
+        `${figures.trackersBefore} traceurs actifs avant toute interaction`,
+      );
+      await expect(popup.locator('[data-test="given-earlier"]').count()).resolves.toBe(0);
+      await expect(popup.locator('[data-test="consent-managers"]').textContent()).resolves.toContain('Axeptio');
+      // the Crisp chat, whose agent may be an AI
+      expect(figures.ai).toContain('Crisp');
+      expect(figures.ai).toContain('chat pouvant répondre par un agent d’IA');
       const thirdParties = Number((await popup.locator('[data-test="third-parties"]').textContent())?.replace(/\D/g, ''));
       expect(thirdParties).toBeGreaterThanOrEqual(8);
+
+      // the visitor accepts the cookies (a trusted click), as Axeptio asks on the first visit
+      await site.click('#axeptio_btn_acceptAll');
+      await waitFor(
+        async () => (await ext.context.cookies(HOME)).map((cookie) => cookie.name),
+        (names) => names.includes('axeptio_cookies'),
+        5_000,
+        'the stored choice',
+      );
 
       // a tab that does not exist is said so
       await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=999999`);
       await expect(popup.locator('[data-test="state"]').getAttribute('data-state')).resolves.toBe('no-tab');
 
       // closing the tab frees its state
-      expect(Object.keys(await readSession(ext.extensionPage))).toContain(`tab:v1:${tabId}`);
+      expect(Object.keys(await readSession(ext.extensionPage))).toContain(tabStateKey(tabId));
       await site.close();
-      await waitFor(() => readSession(ext.extensionPage), (all) => !(`tab:v1:${tabId}` in all), 10_000, 'state freed');
+      await waitFor(() => readSession(ext.extensionPage), (all) => !(tabStateKey(tabId) in all), 10_000, 'state freed');
+
+      // a second visit: the choice made on the first one is found and said, so
+      // that trackers are not shown as firing without consent
+      const again = await ext.context.newPage();
+      await again.goto(HOME, { waitUntil: 'load' });
+      const againId = await tabIdOf(ext.extensionPage, HOME);
+      await settledState(ext, againId);
+      const second = await readPopup(ext, againId);
+      await expect(second.page.locator('[data-test="given-earlier"]').textContent()).resolves.toContain(
+        'Consentement donné lors d’une visite précédente',
+      );
     } finally {
       await ext.close();
     }
   });
 
   it('a service worker stopped mid-visit loses nothing', async () => {
-    // The hero image is held back, so the page is still loading when the worker stops.
+    // The hero image is held back, so the page is still loading when the worker
+    // stops and when the popup first draws (long enough for a busy CI machine).
     const visit = async (stopMidway: boolean) => {
       const ext = await launchWithExtension(server.port);
       try {
         await ext.context.route('**/images/salle.jpg', async (route) => {
-          await new Promise((resolve) => setTimeout(resolve, 3000));
+          await new Promise((resolve) => setTimeout(resolve, 5000));
           await route.continue();
         });
         const site = await ext.context.newPage();
@@ -176,5 +224,27 @@ describe('extension on the demo site', () => {
     expect(digest(interrupted.state)).toEqual(digest(uninterrupted.state));
     expect(interrupted.state.requests.every((r) => r.done)).toBe(true);
     expect(interrupted.state.requests.some((r) => r.url.endsWith('/images/salle.jpg') && r.bytes !== null)).toBe(true);
+  });
+});
+
+describe('extension on the heavy venue site', () => {
+  it('the popup lists the AI widgets with their class, and a poor dependency grade', async () => {
+    const venue = await startVenueServer(['lourde']);
+    const ext = await launchWithExtension(venue.port);
+    try {
+      const site = await ext.context.newPage();
+      await site.goto(venues.lourde.home, { waitUntil: 'load' });
+      const tabId = await tabIdOf(ext.extensionPage, venues.lourde.home);
+      await settledState(ext, tabId);
+      const { figures } = await readPopup(ext, tabId);
+      expect(figures.ai).toContain('Chatbase — assistant conversationnel (modèle de langage)');
+      expect(figures.ai).toMatch(/accessiBe.* — surcouche d’accessibilité vendue comme IA/);
+      expect(['D', 'E']).toContain(figures.dependencyGrade);
+      // Google and YouTube (fonts, tags, analytics, video, map) lead by far
+      expect(figures.parents).toMatch(/^\s*Alphabet\s*\(Google, YouTube\)/);
+    } finally {
+      await ext.close();
+      await venue.close();
+    }
   });
 });

@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { TAB_STATE_VERSION } from '../../../src/collect/webrequest';
 import { chromiumArgs, chromiumPath, fakeInternetArgs } from './chromium';
 
 // The chrome.* calls below run inside an extension page, not in Node.
@@ -80,10 +81,13 @@ export async function readSession(extensionPage: Page): Promise<Record<string, u
   return extensionPage.evaluate(() => chrome.storage.session.get(null));
 }
 
+/** The storage.session key of a tab's state (src/extension/tab-store.ts; that module needs WXT, so not imported). */
+export const tabStateKey = (tabId: number): string => `tab:v${TAB_STATE_VERSION}:${tabId}`;
+
 /** Reads one tab's recorded state. */
 export async function readTabState(extensionPage: Page, tabId: number): Promise<RecordedTabLike | null> {
   const all = await readSession(extensionPage);
-  return (all[`tab:v1:${tabId}`] as RecordedTabLike | undefined) ?? null;
+  return (all[tabStateKey(tabId)] as RecordedTabLike | undefined) ?? null;
 }
 
 export interface RecordedTabLike {

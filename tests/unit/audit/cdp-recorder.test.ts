@@ -91,6 +91,8 @@ describe('CdpNetworkRecorder', () => {
       ['_ga', '.a.fr', 'script', '2030-01-01T00:00:00.000Z'],
       ['session', '.other.example', 'script', null],
     ]);
+    // the CLI never interacts with the page: every cookie came before any interaction
+    expect(cookies.map((c) => c.beforeInteraction)).toEqual([true, true, true, true]);
   });
 
   it('normalises CDP resource types', () => {
@@ -131,5 +133,13 @@ describe('mergeFrameObservations', () => {
     ]);
     expect(merged).toMatchObject({ elements: 26, framesCounted: 2, title: 'Top', images: 1 });
     expect(merged.scripts).toEqual(['https://a.fr/a.js', 'https://b.example/b.js']);
+  });
+
+  it('merges the globals and markers of every frame: a widget in a frame is on the page', () => {
+    const top = { ...frame(10, [], 'Top'), globals: ['__tcfapi'], markers: ['#didomi-host'] };
+    const child = { ...frame(5, [], null), globals: ['Intercom', '__tcfapi'], markers: ['iframe#intercom-frame'] };
+    const merged = mergeFrameObservations(top, [child]);
+    expect(merged.globals).toEqual(['__tcfapi', 'Intercom']);
+    expect(merged.markers).toEqual(['#didomi-host', 'iframe#intercom-frame']);
   });
 });

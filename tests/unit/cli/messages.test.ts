@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import entities from 'third-party-web/dist/entities-nostats.json';
 import { captureMethods, consentStates } from '../../../src/core/capture';
+import { aiClasses, trackerKinds } from '../../../src/core/report';
+import { loadCatalogs } from '../../../src/data/index';
 import { commandNames, usage } from '../../../src/cli/usage';
 import { catalogs } from '../../../src/i18n/index';
 import { report } from '../../../src/i18n/messages/report';
@@ -15,6 +17,9 @@ const sources = [
   'src/cli/commands/ecoindex.ts',
   'src/ui/html-report.ts',
   'src/ui/report-facts.ts',
+  'src/ui/dependency-facts.ts',
+  'src/ui/html-dependencies.ts',
+  'src/cli/summary-dependencies.ts',
 ];
 
 describe('terminal and report messages', () => {
@@ -44,6 +49,12 @@ describe('terminal and report messages', () => {
       ...new Set((entities as { category: string }[]).map((entity) => `category.${entity.category}`)),
       ...commandNames.flatMap((name) => [`cli.usage.${name}`, `cli.usage.${name}.help`]),
       ...['phone', 'address', 'openingHours'].map((route) => `report.access.${route}`),
+      // the dependency sections: AI classes, tracker kinds, jurisdictions, every service kind of the catalog
+      ...aiClasses.map((ai) => `report.ai.${ai}`),
+      ...trackerKinds.map((kind) => `tracker.kind.${kind}`),
+      ...['eu', 'non-eu', 'unknown'].map((jurisdiction) => `jurisdiction.${jurisdiction}`),
+      ...new Set(loadCatalogs().services.map((service) => `report.widgetKind.${service.kind}`)),
+      'report.widgetKind.consent',
       'party.first',
       'party.third',
       'model.swd-v4',

@@ -9,7 +9,7 @@ const zdnetHar = new URL('../../fixtures/hars/www.zdnet.com.har', import.meta.ur
 
 export const PAYLOAD = '<img src=x onerror=alert(1)>';
 
-/** zdnet.com as imported from its HAR: no DOM, so no EcoIndex; every later analysis null. */
+/** zdnet.com as imported from its HAR: no DOM, so no EcoIndex and no access analysis; the rest judged from its requests. */
 export function zdnetReport(): Report {
   const [capture] = harToCaptures(JSON.parse(readFileSync(zdnetHar, 'utf8')));
   return analyse(capture!, loadCatalogs(), { toolVersion: 'test' });
@@ -46,17 +46,90 @@ export function fullHostileReport(): Report {
     },
   };
   const report = analyse(hostile, loadCatalogs(), { toolVersion: 'test' });
+  const evil = `evil${PAYLOAD}.example`;
   return Report.parse({
     ...report,
-    thirdParties: [{ ...report.thirdParties[0]!, domain: `evil${PAYLOAD}.example`, entity: `Entity ${PAYLOAD}` }, ...report.thirdParties.slice(1)],
-    widgets: [{ id: 'w', name: `Chat ${PAYLOAD}`, vendor: 'V', kind: 'chat', ai: 'llm', organisation: null, parent: null, country: null, evidence: [] }],
-    scores: { ...report.scores, dependencies: { score: 42.4, grade: 'D', deductions: [] } },
+    thirdParties: [{ ...report.thirdParties[0]!, domain: evil, entity: `Entity ${PAYLOAD}` }, ...report.thirdParties.slice(1)],
+    organisations: [
+      {
+        parent: `Parent ${PAYLOAD}`,
+        country: 'US',
+        jurisdiction: 'non-eu',
+        organisations: [`Org ${PAYLOAD}`],
+        domains: [evil, 'doubleclick.net'],
+        requests: 30,
+        bytes: 400_000,
+        requestShare: 0.6,
+        byteShare: 0.25,
+      },
+      { parent: null, country: null, jurisdiction: null, organisations: [], domains: ['unknown.example'], requests: 20, bytes: 1_200_000, requestShare: 0.4, byteShare: 0.75 },
+    ],
+    trackers: [
+      {
+        id: 'meta-pixel',
+        name: `Pixel ${PAYLOAD}`,
+        kind: 'pixel',
+        party: 'third',
+        organisation: 'Meta Platforms',
+        parent: 'Meta',
+        requests: 2,
+        beforeInteraction: true,
+        remark: null,
+        evidence: [`url:https://www.facebook.com/tr/?id=1&x=${PAYLOAD}`],
+      },
+      {
+        id: 'proxied-matomo',
+        name: 'Matomo',
+        kind: 'analytics',
+        party: 'first',
+        organisation: null,
+        parent: null,
+        requests: 1,
+        beforeInteraction: null,
+        remark: { key: 'tracker.remark.mayBeExempt', params: {} },
+        evidence: ['url:https://www.zdnet.com/matomo.php'],
+      },
+    ],
+    cookies: [
+      { name: `cookie${PAYLOAD}`, domain: `.${evil}`, party: 'third', setBy: 'header', lifetimeDays: 730, longLived: true, beforeInteraction: true },
+      { name: 'session', domain: 'www.zdnet.com', party: 'first', setBy: 'script', lifetimeDays: null, longLived: false, beforeInteraction: false },
+    ],
+    consent: {
+      managers: [{ id: 'cmp', name: `CMP ${PAYLOAD}`, evidence: [`global:${PAYLOAD}`] }],
+      tcf: true,
+      givenEarlier: true,
+      firstInteractionAt: 1234,
+      trackersBeforeInteraction: 7,
+      cookiesBeforeInteraction: 3,
+    },
+    widgets: [
+      { id: 'w', name: `Chat ${PAYLOAD}`, vendor: 'V', kind: 'chat', ai: 'llm', organisation: null, parent: `Parent ${PAYLOAD}`, country: null, evidence: [`dom:${PAYLOAD}`] },
+      { id: 'weezevent', name: 'Weezevent', vendor: 'Weezevent', kind: 'ticketing', ai: 'none', organisation: null, parent: null, country: 'FR', evidence: ['iframe:https://widget.weezevent.com/ticket/E1'] },
+    ],
+    scores: {
+      ...report.scores,
+      dependencies: {
+        score: 42.4,
+        grade: 'D',
+        deductions: [
+          { id: 'pixels', points: 10, reason: { key: 'score.deduction.pixels', params: { count: 1, targets: `Pixel ${PAYLOAD}` } } },
+          { id: 'consent-given-earlier', points: 0, reason: { key: 'score.deduction.consent-given-earlier', params: { count: 7, targets: evil } } },
+        ],
+      },
+    },
     access: {
-      phone: { found: true, evidence: [] },
+      phone: { found: true, evidence: [`tel:${PAYLOAD}`] },
       address: { found: false, evidence: [] },
       openingHours: { found: false, evidence: [] },
     },
+    recommendations: [
+      { id: 'remove-pixels', targets: [`Pixel ${PAYLOAD}`], title: { key: 'rec.remove-pixels.title', params: { count: 1 } }, why: { key: 'rec.remove-pixels.why', params: { count: 1 } } },
+      { id: 'publish-offline-access', targets: ['address', 'openingHours'], title: { key: 'rec.publish-offline-access.title', params: { count: 2 } }, why: { key: 'rec.publish-offline-access.why', params: { count: 2 } } },
+    ],
     plan: [],
     notes: [...report.notes, { key: 'note.requests.failed', params: { count: 3 } }],
   });
 }
+
+/** Message keys that must never reach a reader untranslated. */
+export const RAW_KEY = /\b(cli|report|note|category|method|consent|model|party|grade|score|rec|tracker|jurisdiction|organisation)\.[a-z]/;

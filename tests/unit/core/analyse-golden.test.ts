@@ -13,9 +13,20 @@ const allTypes = (tallies: Record<string, Tally>) => ({
   xhr: zero, fetch: zero, websocket: zero, beacon: zero, manifest: zero, other: zero,
   ...tallies,
 });
-const thirdParty = (domain: string, hosts: string[], entity: string | null, category: string | null, requests: number, bytes: number) => ({
-  domain, hosts, entity, organisation: null, parent: null, country: null, jurisdiction: null, category, requests, bytes, tracker: null, trackerKinds: null, beforeInteraction: null,
+const thirdParty = (
+  domain: string, hosts: string[], entity: string | null, category: string | null, requests: number, bytes: number,
+  who: { organisation: string; parent: string; country: string; jurisdiction: 'eu' | 'non-eu' } | null,
+  trackerKinds: string[], beforeInteraction: boolean | null,
+) => ({
+  domain, hosts, entity, organisation: who?.organisation ?? null, parent: who?.parent ?? null, country: who?.country ?? null,
+  jurisdiction: who?.jurisdiction ?? null, category, requests, bytes, tracker: trackerKinds.length > 0, trackerKinds, beforeInteraction,
 });
+// organisations of src/data/organisations.json (tests/unit/deps/organisations.test.ts covers the attribution rules)
+const google = { organisation: 'Google', parent: 'Alphabet', country: 'US', jurisdiction: 'non-eu' } as const;
+const youtube = { ...google, organisation: 'YouTube' };
+const JSDELIVR = { organisation: 'jsDelivr', parent: 'jsDelivr (Prospect One)', country: 'PL', jurisdiction: 'eu' } as const;
+const WEEZEVENT = { organisation: 'Weezevent', parent: 'Weezevent', country: 'FR', jurisdiction: 'eu' } as const;
+const meta = { organisation: 'Meta Platforms (Facebook, Instagram, WhatsApp)', parent: 'Meta', country: 'US', jurisdiction: 'non-eu' } as const;
 
 // A French theatre home page measured by the CLI (CDP: every size exact): Google
 // Fonts, a YouTube embed, GTM + GA4, a Meta pixel, and an inline SVG (data: URL).
@@ -53,7 +64,7 @@ describe('golden: French theatre page with Google Fonts, YouTube, GTM + GA4 and 
   });
 
   it('identifies the page', () => {
-    expect(report.versions).toEqual({ tool: '9.9.9-test', catalog: catalogs.version, scoring: '0' });
+    expect(report.versions).toEqual({ tool: '9.9.9-test', catalog: catalogs.version, scoring: '1' });
     expect(report.page.site).toBe('theatre-des-lilas.fr');
     expect(report.page.title).toBe('Théâtre des Lilas — saison 2025-2026');
     expect(report.page.method).toBe('cdp');
@@ -94,21 +105,30 @@ describe('golden: French theatre page with Google Fonts, YouTube, GTM + GA4 and 
 
   it('lists the third parties by registrable domain, most requests first', () => {
     expect(report.thirdParties).toEqual([
-      thirdParty('googletagmanager.com', ['www.googletagmanager.com'], 'Google Tag Manager', 'tag-manager', 2, 235_000),
-      thirdParty('youtube.com', ['www.youtube.com'], 'YouTube', 'video', 2, 178_000),
-      thirdParty('gstatic.com', ['fonts.gstatic.com'], 'Google Fonts', 'cdn', 2, 47_000),
-      thirdParty('facebook.net', ['connect.facebook.net'], 'Facebook', 'social', 1, 100_000),
-      thirdParty('ytimg.com', ['i.ytimg.com'], 'YouTube', 'video', 1, 30_000),
-      thirdParty('fonts.googleapis.com', ['fonts.googleapis.com'], 'Google Fonts', 'cdn', 1, 1_500),
-      thirdParty('google-analytics.com', ['region1.google-analytics.com'], 'Google Analytics', 'analytics', 1, 400),
-      thirdParty('facebook.com', ['www.facebook.com'], 'Facebook', 'social', 1, 300),
+      // (no interaction observed on a probed page: everything fired before it)
+      thirdParty('googletagmanager.com', ['www.googletagmanager.com'], 'Google Tag Manager', 'tag-manager', 2, 235_000, google, ['tag-manager'], true),
+      thirdParty('youtube.com', ['www.youtube.com'], 'YouTube', 'video', 2, 178_000, youtube, [], true),
+      thirdParty('gstatic.com', ['fonts.gstatic.com'], 'Google Fonts', 'cdn', 2, 47_000, google, [], true),
+      thirdParty('facebook.net', ['connect.facebook.net'], 'Facebook', 'social', 1, 100_000, meta, ['pixel', 'social'], true),
+      thirdParty('ytimg.com', ['i.ytimg.com'], 'YouTube', 'video', 1, 30_000, youtube, [], true),
+      thirdParty('fonts.googleapis.com', ['fonts.googleapis.com'], 'Google Fonts', 'cdn', 1, 1_500, google, [], true),
+      thirdParty('google-analytics.com', ['region1.google-analytics.com'], 'Google Analytics', 'analytics', 1, 400, google, ['analytics'], true),
+      thirdParty('facebook.com', ['www.facebook.com'], 'Facebook', 'social', 1, 300, meta, ['pixel', 'social'], true),
     ]);
   });
 
-  it('leaves later analyses as not evaluated', () => {
-    expect(report.widgets).toBeNull();
-    expect(report.scores.dependencies).toBeNull();
-    expect(report.access).toBeNull();
+  it('groups them by parent company and names the Meta pixel', () => {
+    expect(report.organisations?.map((g) => [g.parent, g.requests, g.bytes])).toEqual([
+      ['Alphabet', 9, 491_900],
+      ['Meta', 2, 100_300],
+    ]);
+    expect(report.trackers?.map((t) => [t.id, t.kind, t.party, t.requests, t.beforeInteraction])).toEqual([
+      ['meta-pixel', 'pixel', 'third', 2, true],
+    ]);
+  });
+
+  it('leaves the plan as not evaluated', () => {
+    // (widgets, access and the dependency score have their own tests in tests/unit/deps)
     expect(report.plan).toBeNull();
   });
 
@@ -212,8 +232,8 @@ describe('golden: passive capture with missing sizes, cache hits and failures', 
       }),
     );
     expect(report.thirdParties).toEqual([
-      thirdParty('jsdelivr.net', ['cdn.jsdelivr.net'], 'JSDelivr CDN', 'cdn', 1, 77_385),
-      thirdParty('weezevent.com', ['www.weezevent.com'], null, null, 1, 0),
+      thirdParty('jsdelivr.net', ['cdn.jsdelivr.net'], 'JSDelivr CDN', 'cdn', 1, 77_385, JSDELIVR, [], true),
+      thirdParty('weezevent.com', ['www.weezevent.com'], null, null, 1, 0, WEEZEVENT, [], true),
     ]);
   });
 

@@ -46,6 +46,17 @@ describe('acceptContentMessage', () => {
     expect(acceptContentMessage({ type: 'empreinte:dom', observation: { ...observation, elements: -1 } }, sender, RUNTIME)).toBeNull();
     expect(acceptContentMessage({ type: 'empreinte:dom', observation: { ...observation, extra: 1 } }, sender, RUNTIME)).toBeNull();
     expect(acceptContentMessage({ type: 'empreinte:interaction', at: 'soon' }, sender, RUNTIME)).toBeNull();
+    expect(acceptContentMessage({ type: 'empreinte:targets', extra: 1 }, sender, RUNTIME)).toBeNull();
+  });
+
+  it('accepts interaction times on the epoch clock and the probe’s request for its targets', () => {
+    const at = 1_759_343_400_123.4; // performance.timeOrigin + performance.now()
+    expect(acceptContentMessage({ type: 'empreinte:interaction', at }, sender, RUNTIME)?.message).toEqual({ type: 'empreinte:interaction', at });
+    const targets = acceptContentMessage({ type: 'empreinte:targets' }, sender, RUNTIME);
+    expect(targets?.message).toEqual({ type: 'empreinte:targets' });
+    // asking changes nothing in the tab
+    const tab = committedTab();
+    expect(targets && applyContentMessage(tab, targets)).toBe(false);
   });
 });
 

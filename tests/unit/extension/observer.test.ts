@@ -3,6 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startObserving } from '../../../src/extension/observer';
 import { readTab, tabKey } from '../../../src/extension/tab-store';
 import { T0 } from './helpers';
+import { probeTargets } from '../../../src/core/dependencies/probe-targets';
+import { loadCatalogs } from '../../../src/data/index';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -73,6 +75,18 @@ describe('startObserving', () => {
     await fakeBrowser.runtime.onMessage.trigger({ type: 'empreinte:unknown' }, sender as never, () => undefined);
     await store.flush();
     expect((await readTab(4))?.firstInteractionAt).toBe(1234);
+  });
+
+  it('answers the content script with what the probe should look for, from the catalogs', async () => {
+    startObserving();
+    const sender = { id: fakeBrowser.runtime.id, tab: { id: 4 }, frameId: 0, url: 'https://www.example.fr/' };
+    const answers = await fakeBrowser.runtime.onMessage.trigger({ type: 'empreinte:targets' }, sender as never, () => undefined);
+    const targets = (await answers[0]) as { globals: string[]; markers: { id: string; selector: string }[] };
+    expect(targets).toEqual(probeTargets(loadCatalogs()));
+    expect(targets.globals).toContain('__tcfapi');
+    // a foreign sender gets nothing
+    const foreign = await fakeBrowser.runtime.onMessage.trigger({ type: 'empreinte:targets' }, { ...sender, id: 'evil' } as never, () => undefined);
+    expect(foreign[0]).toBeUndefined();
   });
 
   it('frees a closed tab’s state', async () => {

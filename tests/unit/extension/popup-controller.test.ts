@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Report } from '../../../src/core/report';
 import { computeView, isObservableUrl, resolveTabId } from '../../../src/extension/popup-controller';
 import { tabKey } from '../../../src/extension/tab-store';
-import { topEntities } from '../../../src/ui/popup-view';
+import { topEntities, topParents } from '../../../src/ui/popup-view';
 import { committedTab, load, request } from './helpers';
 
 function grantAccess(granted: boolean) {
@@ -62,6 +62,10 @@ describe('computeView', () => {
     const names = topEntities(view.report).map((e) => e.name);
     expect(names).toContain('Google Fonts');
     expect(names).toContain('Google Tag Manager');
+    // the dependency analyses run in the popup too: one parent behind all three
+    expect(topParents(view.report)?.map((group) => group.parent)).toEqual(['Alphabet']);
+    expect(view.report.scores.dependencies?.grade).toMatch(/^[A-E]$/);
+    expect(view.report.consent?.trackersBeforeInteraction).toBeGreaterThanOrEqual(1);
   });
 
   it('no recorded state: no data yet (reload)', async () => {

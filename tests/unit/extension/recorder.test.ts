@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyTab } from '../../../src/collect/webrequest';
+import { MAX_COOKIES_PER_TAB, emptyTab } from '../../../src/collect/webrequest';
 import * as recorder from '../../../src/extension/recorder';
 import { MAX_REQUESTS_PER_TAB, mapResourceType, parseContentLength } from '../../../src/extension/recorder';
 import { T0, committedTab, load, request, response } from './helpers';
@@ -187,5 +187,56 @@ describe('cap on stored requests', () => {
     // dropped with bytes: 26 - 5 (no length) - 2 (failed) - 1 (cache) = 18 × 100
     expect(tab.droppedRequests.bytes).toBe(1800);
     expect(tab.droppedInFlight).toEqual([]);
+  });
+});
+
+describe('cookies set by response headers', () => {
+  it('records Set-Cookie of the document (kept through the commit) and of sub-resources', () => {
+    const tab = emptyTab(7);
+    const main = request('1', 'https://www.example.fr/', 'main_frame');
+    recorder.onBeforeRequest(tab, main);
+    recorder.onHeadersReceived(tab, {
+      ...response(main),
+      responseHeaders: [
+        { name: 'Content-Type', value: 'text/html' },
+        { name: 'Set-Cookie', value: 'PHPSESSID=abc; Path=/; HttpOnly' },
+        { name: 'set-cookie', value: 'lang=fr; Domain=example.fr; Max-Age=31536000' },
+      ],
+    });
+    expect(tab.cookies).toEqual([]); // not this view's until the commit
+    recorder.onCommitted(tab, { tabId: 7, frameId: 0, url: 'https://www.example.fr/', timeStamp: T0 + 50 }, new Date(T0));
+    const pixel = request('2', 'https://www.facebook.com/tr?id=1', 'image');
+    recorder.onBeforeRequest(tab, pixel);
+    // Firefox joins several Set-Cookie headers with a newline
+    recorder.onHeadersReceived(tab, response(pixel, { 'Set-Cookie': 'fr=xyz; Domain=.facebook.com; Expires=Wed, 01 Jan 2031 00:00:00 GMT\nsb=1' }));
+    expect(tab.cookies).toEqual([
+      { name: 'PHPSESSID', domain: 'www.example.fr', expires: null, at: T0 + 10 },
+      { name: 'lang', domain: '.example.fr', expires: new Date(T0 + 10 + 31_536_000_000).toISOString(), at: T0 + 10 },
+      { name: 'fr', domain: '.facebook.com', expires: '2031-01-01T00:00:00.000Z', at: T0 + 20 },
+      { name: 'sb', domain: 'www.facebook.com', expires: null, at: T0 + 20 },
+    ]);
+  });
+
+  it('keeps one entry per name and domain, the first time and the latest expiry', () => {
+    const tab = committedTab();
+    const a = request('2', 'https://www.example.fr/a');
+    const b = request('3', 'https://www.example.fr/b');
+    recorder.onBeforeRequest(tab, a);
+    recorder.onHeadersReceived(tab, response(a, { 'Set-Cookie': 'k=1; Max-Age=60' }));
+    recorder.onBeforeRequest(tab, b);
+    recorder.onHeadersReceived(tab, response(b, { 'Set-Cookie': 'k=2; Max-Age=0' }));
+    expect(tab.cookies).toEqual([{ name: 'k', domain: 'www.example.fr', expires: new Date(T0 + 30).toISOString(), at: T0 + 20 }]);
+  });
+
+  it('forgets the previous view’s cookies at the next commit, and bounds them', () => {
+    const tab = committedTab();
+    for (let i = 0; i < MAX_COOKIES_PER_TAB + 20; i++) {
+      const event = request(String(i + 2), `https://www.example.fr/${i}`);
+      recorder.onBeforeRequest(tab, event);
+      recorder.onHeadersReceived(tab, response(event, { 'Set-Cookie': `c${i}=1` }));
+    }
+    expect(tab.cookies).toHaveLength(MAX_COOKIES_PER_TAB);
+    recorder.onCommitted(tab, { tabId: 7, frameId: 0, url: 'https://www.example.fr/old', timeStamp: T0 + 9000 }, new Date(T0));
+    expect(tab.cookies).toEqual([]);
   });
 });
