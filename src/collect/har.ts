@@ -37,6 +37,13 @@ const MAX_URL = 65536;
 export interface HarImportOptions {
   /** Used as `capturedAt` when the HAR gives no date at all (HAR 1.2 requires one, some tools omit it). */
   fallbackCapturedAt?: string;
+  /**
+   * Who recorded the HAR. `devtools`: the extension's DevTools panel read the
+   * live network log (precise mode): the captures say `method: 'precise'` and
+   * `_transferSize` figures say `bytesSource: 'devtools'` (a fallback to
+   * `bodySize + headersSize` still says `har`). Default `file`: an imported file.
+   */
+  source?: 'file' | 'devtools';
 }
 
 /** Converts a parsed HAR (unknown JSON) into captures; throws HarError with a one-line message. */
@@ -69,7 +76,8 @@ function toCapture(
   options: HarImportOptions,
 ): PageCapture {
   const origin = pageStart(page, entries);
-  const pairs = entries.map((entry) => ({ entry, request: toRequest(entry, origin) }));
+  const live = options.source === 'devtools';
+  const pairs = entries.map((entry) => ({ entry, request: toRequest(entry, origin, live) }));
   const documents = pairs.filter((pair) => pair.request.type === 'document');
   // toCapture is only called with at least one entry.
   const first = documents[0] ?? pairs[0]!;
@@ -83,7 +91,7 @@ function toCapture(
       finalUrl: landed.request.url,
       title: titleOf(page),
       capturedAt: page?.startedDateTime ?? first.entry.startedDateTime ?? options.fallbackCapturedAt ?? '',
-      method: 'har',
+      method: live ? 'precise' : 'har',
       consentState: 'unknown',
       softNavigation: false,
       documentFromCache: landed.request.type === 'document' && landed.request.fromCache,
@@ -110,7 +118,7 @@ function pageStart(page: HarPage | null, entries: HarEntry[]): number | null {
   return starts.length > 0 ? Math.min(...starts) : null;
 }
 
-function toRequest(entry: HarEntry, origin: number | null): CapturedRequest {
+function toRequest(entry: HarEntry, origin: number | null, live: boolean): CapturedRequest {
   const { request, response } = entry;
   const mimeType = mimeOf(response.content?.mimeType);
   const transfer = response._transferSize ?? entry._transferSize;
@@ -127,7 +135,7 @@ function toRequest(entry: HarEntry, origin: number | null): CapturedRequest {
     mimeType,
     fromCache: cacheHit,
     bytes,
-    bytesSource: bytes === null ? null : 'har',
+    bytesSource: bytes === null ? null : live && hasTransfer ? 'devtools' : 'har',
     startTime: origin !== null && Number.isFinite(started) ? Math.round((started - origin) * 1000) / 1000 : null,
     frameId: null,
     initiator: initiatorOf(entry),
