@@ -15,6 +15,8 @@ import { analyseConsent } from './dependencies/consent';
 import { findAccess } from './dependencies/access';
 import { SCORING_VERSION, scoreDependencies } from './dependencies/score';
 import { recommend } from './dependencies/recommendations';
+import { weightBreakdown } from './footprint/weight';
+import { checkRgesn } from './footprint/rgesn';
 
 export interface AnalyseOptions {
   /** the tool's version, written into `report.versions.tool` */
@@ -38,20 +40,22 @@ export function analyse(capture: PageCapture, catalogs: Catalogs, options: Analy
   const { page } = capture;
   const pageUrl = parseRequestUrl(page.finalUrl);
   const census = censusOf(capture, pageUrl.site);
-  const footprint = footprintOf(capture, census.counted, {
-    gridIntensity: options.gridIntensity ?? DEFAULT_GRID_INTENSITY,
-    greenHosting: options.greenHosting ?? null,
-  });
-  const ecoIndex = footprint.ecoIndex;
 
   const context: DependencyContext = { capture, counted: census.counted, pageSite: pageUrl.registrableDomain, catalogs };
   const attributed = attributeOrganisations(thirdPartiesOf(census.counted, catalogs.entities), context);
   const { thirdParties, trackers } = classifyTrackers(attributed, context);
   const { consent, cookies } = analyseConsent(trackers, thirdParties, context);
+  const widgets = detectWidgets(context);
+  const measured = footprintOf(capture, census.counted, {
+    gridIntensity: options.gridIntensity ?? DEFAULT_GRID_INTENSITY,
+    greenHosting: options.greenHosting ?? null,
+  });
+  const footprint = { ...measured, ...weightBreakdown({ footprint: measured, thirdParties, trackers, widgets }, context) };
+  const ecoIndex = footprint.ecoIndex;
 
   // Everything observed, before judging it: the score and the recommendations
   // read only this, so that they explain themselves from the report's own facts.
-  const observed: ObservedReport = {
+  const facts: Omit<ObservedReport, 'rgesn'> = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     versions: { tool: options.toolVersion, catalog: catalogs.version, scoring: SCORING_VERSION },
     page: {
@@ -72,7 +76,7 @@ export function analyse(capture: PageCapture, catalogs: Catalogs, options: Analy
     trackers,
     cookies,
     consent,
-    widgets: detectWidgets(context),
+    widgets,
     scores: {
       environment: ecoIndex ? { score: ecoIndex.score, grade: ecoIndex.grade } : null,
     },
@@ -80,6 +84,7 @@ export function analyse(capture: PageCapture, catalogs: Catalogs, options: Analy
     plan: null,
     notes: notesOf(capture, census, footprint),
   };
+  const observed: ObservedReport = { ...facts, rgesn: checkRgesn(facts, context) };
   return {
     ...observed,
     scores: { ...observed.scores, dependencies: scoreDependencies(observed) },

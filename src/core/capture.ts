@@ -83,6 +83,21 @@ export const CapturedRequest = z.strictObject({
   initiator: Initiator.nullable(),
   /** the network error when the request failed (e.g. net::ERR_NAME_NOT_RESOLVED) */
   error: z.string().max(512).nullable(),
+  /**
+   * The HTTP version that carried it, normalised: `http/1.0`, `http/1.1`,
+   * `h2`, `h3`; absent or null when the capturer cannot tell (Chrome's
+   * webRequest cannot).
+   */
+  protocol: z.string().max(32).nullable().optional(),
+  /** the response headers the RGESN checks read; absent or null when not observed */
+  headers: z
+    .strictObject({
+      contentEncoding: z.string().max(256).nullable(),
+      cacheControl: z.string().max(1024).nullable(),
+      expires: z.string().max(256).nullable(),
+    })
+    .nullable()
+    .optional(),
 });
 export type CapturedRequest = z.infer<typeof CapturedRequest>;
 
@@ -137,6 +152,26 @@ export const DomObservation = z.strictObject({
   cookieNames: shortList(500),
   /** localStorage keys of the top frame (a consent manager's stored choice lives there) */
   storageKeys: shortList(500),
+  /**
+   * Raster images in the document with their intrinsic and displayed sizes
+   * (CSS pixels), for the RGESN 6.4 check; absent when not probed.
+   */
+  imageDetails: z
+    .array(
+      z.strictObject({
+        src: z.string().max(8192),
+        naturalWidth: z.number().int().nonnegative(),
+        naturalHeight: z.number().int().nonnegative(),
+        renderedWidth: z.number().nonnegative(),
+        renderedHeight: z.number().nonnegative(),
+        srcset: z.boolean(),
+      }),
+    )
+    .max(300)
+    .optional(),
+  devicePixelRatio: z.number().positive().max(16).optional(),
+  /** loaded font faces as "family weight style", for the RGESN 4.8 check; absent when not probed */
+  fontFaces: shortList(200).optional(),
   /** milliseconds since navigation start of the first trusted interaction; null if none */
   firstInteractionAt: z.number().nullable(),
 });

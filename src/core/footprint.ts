@@ -20,7 +20,14 @@ const emptyTally = (): Tally => ({ requests: 0, bytes: 0 });
  * counted them before dropping the details), but they have no type or party:
  * byType and byParty add up to the counted requests only.
  */
-export function footprintOf(capture: PageCapture, counted: readonly CountedRequest[], options: FootprintOptions): Footprint {
+/** The measured totals; the breakdowns that need the dependency analysis (purpose, organisation, comparison) come after. */
+export type MeasuredFootprint = Omit<Footprint, 'byPurpose' | 'byOrganisation' | 'comparison'>;
+
+export function footprintOf(
+  capture: PageCapture,
+  counted: readonly CountedRequest[],
+  options: FootprintOptions,
+): MeasuredFootprint {
   const byType = Object.fromEntries(resourceTypes.map((type) => [type, emptyTally()])) as Record<ResourceType, Tally>;
   const byParty = { first: emptyTally(), third: emptyTally() };
   const bySource: Record<string, number> = {};

@@ -80,6 +80,30 @@ export const Footprint = z.strictObject({
   byParty: z.strictObject({ first: Tally, third: Tally }),
   /** bytes by how they were obtained (cdp, har, content-length, estimated …) */
   bySource: z.record(z.string(), z.number().int().nonnegative()),
+  /**
+   * Where the weight goes by purpose — content (the site's own), tracking,
+   * embeds (video, maps, widgets, ticketing), fonts, other; null until evaluated.
+   */
+  byPurpose: z.record(z.enum(['content', 'tracking', 'embeds', 'fonts', 'other']), Tally).nullable(),
+  /** bytes and requests by organisation (third parties only), largest first; null until evaluated */
+  byOrganisation: z
+    .array(z.strictObject({ organisation: z.string().nullable(), parent: z.string().nullable(), requests: z.number().int().nonnegative(), bytes: z.number().int().nonnegative() }))
+    .nullable(),
+  /** the page set against the Web Almanac 2025 medians and the EcoIndex targets; null until evaluated */
+  comparison: z
+    .strictObject({
+      webAlmanac: z.strictObject({
+        source: z.string(),
+        medianBytes: z.number(),
+        medianRequests: z.number(),
+        /** the page's bytes and requests as a ratio of the medians */
+        bytesRatio: z.number().nonnegative(),
+        requestsRatio: z.number().nonnegative(),
+      }),
+      /** the EcoIndex quantile tables' medians (dom, requests, kB) against which a page scores 50 */
+      ecoIndexMedians: z.strictObject({ dom: z.number(), requests: z.number(), sizeKb: z.number() }),
+    })
+    .nullable(),
 });
 export type Footprint = z.infer<typeof Footprint>;
 
@@ -157,6 +181,19 @@ export const AccessRoute = z.strictObject({
   found: z.boolean(),
   evidence: z.array(z.string()),
 });
+
+/** One RGESN 2024 criterion that a page load can check (or indicate), with what was seen. */
+export const RgesnCheck = z.strictObject({
+  /** criterion number, e.g. "6.3" */
+  id: z.string(),
+  /** `indicator`: a measured figure that informs the criterion but cannot decide it */
+  status: z.enum(['pass', 'fail', 'not-applicable', 'indicator']),
+  /** what was measured, for people (i18n key + params) */
+  measured: Message,
+  /** offending or supporting items (URLs, font names …), bounded */
+  evidence: z.array(z.string()),
+});
+export type RgesnCheck = z.infer<typeof RgesnCheck>;
 
 /** Third parties grouped by parent company, with its share of third-party traffic. */
 export const ParentGroup = z.strictObject({
@@ -269,6 +306,8 @@ export const Report = z.strictObject({
   consent: ConsentFinding.nullable(),
   /** recognised embedded services; null until widget detection is evaluated */
   widgets: z.array(Widget).nullable(),
+  /** RGESN criteria checked on this page load; null until evaluated */
+  rgesn: z.array(RgesnCheck).nullable(),
   scores: z.strictObject({
     /** null until the dependency score is evaluated */
     dependencies: DependencyScore.nullable(),
