@@ -11,6 +11,7 @@ import { report } from './messages/report';
 import { dependencies } from './messages/dependencies';
 import { findings } from './messages/findings';
 import { trackers } from './messages/trackers';
+import { footprint } from './messages/footprint';
 import { precise } from './messages/precise';
 
 export const languages = ['fr', 'en'] as const;
@@ -22,7 +23,7 @@ export interface MessageArea {
   en: Catalog;
 }
 
-const areas: MessageArea[] = [common, terminal, popup, report, dependencies, findings, trackers, precise];
+const areas: MessageArea[] = [common, terminal, popup, report, dependencies, findings, trackers, precise, footprint];
 
 export const catalogs: Record<Lang, Catalog> = {
   fr: Object.assign({}, ...areas.map((area) => area.fr)) as Catalog,
