@@ -1,25 +1,38 @@
 import { browser, defineContentScript } from '#imports';
 import { askPageGlobals } from '../src/collect/globals-bridge';
 import { probeDocument } from '../src/collect/probe';
+import { MAX_TIMINGS_PER_MESSAGE } from '../src/collect/timing-limits';
+import type { ResourceTimingEntry } from '../src/collect/resource-timing';
 import type { ProbeTargets } from '../src/core/dependencies/probe-targets';
-import type { DomMessage, InteractionMessage, ProbeRequest, TargetsRequest } from '../src/extension/messages';
+import type {
+  DomMessage,
+  InteractionMessage,
+  ProbeRequest,
+  TargetsRequest,
+  TimingMessage,
+} from '../src/extension/messages';
 
 /**
- * Runs the DOM probe in the page and reports it, with the time of the first
- * trusted interaction. Kept small on purpose: plain data out, no zod, no lit;
- * the background validates what it receives. Every frame could run it (the
- * background files observations by frame id); for now only the top frame does.
+ * Runs in every frame (EcoIndex counts the elements of frames too; the
+ * background files observations by frame id and adds them up): the DOM probe
+ * once the document is parsed, the time of the first trusted interaction, and
+ * the Resource Timing sizes of the frame's resources. It starts at
+ * `document_start` so that its PerformanceObserver sees every entry (the
+ * browser's timing buffer keeps only 250). Kept small on purpose: plain data
+ * out, no zod, no lit; the background validates what it receives.
  */
 export default defineContentScript({
   matches: ['<all_urls>'],
-  runAt: 'document_idle',
-  allFrames: false,
+  runAt: 'document_start',
+  allFrames: true,
+  // Frames written by script (about:blank, ad slots) have elements too.
+  matchAboutBlank: true,
   main() {
     let firstInteractionAt: number | null = null;
     // What to look for comes from the background (the catalogs stay out of this script).
     let targets: ProbeTargets | null = null;
 
-    const send = (message: DomMessage | InteractionMessage | TargetsRequest): Promise<unknown> =>
+    const send = (message: DomMessage | InteractionMessage | TargetsRequest | TimingMessage): Promise<unknown> =>
       // The worker may be restarting, or the extension reloaded: nothing to do then.
       browser.runtime.sendMessage(message).catch(() => null);
     const report = async (): Promise<void> => {
@@ -33,18 +46,24 @@ export default defineContentScript({
     const onInteraction = (event: Event): void => {
       if (!event.isTrusted || firstInteractionAt !== null) return;
       // On the epoch clock of webRequest's timeStamp, not performance.now()'s own origin.
-      firstInteractionAt = Math.round((performance.timeOrigin + performance.now()) * 10) / 10;
+      firstInteractionAt = epoch(performance.now());
       for (const type of interactionTypes) removeEventListener(type, onInteraction, listenerOptions);
       void send({ type: 'empreinte:interaction', at: firstInteractionAt });
     };
     for (const type of interactionTypes) addEventListener(type, onInteraction, listenerOptions);
 
-    void report();
+    observeTimings((entries) => void send({ type: 'empreinte:timing', entries }));
+
     // Pages keep building themselves after `load` (widgets, lazy content):
-    // probe once more when that has settled.
+    // probe once the document is parsed, and once more when that has settled.
     const settle = (): void => void setTimeout(() => void report(), SETTLE_MS);
-    if (document.readyState === 'complete') settle();
-    else addEventListener('load', settle, { once: true });
+    const parsed = (): void => {
+      void report();
+      if (document.readyState === 'complete') settle();
+      else addEventListener('load', settle, { once: true });
+    };
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', parsed, { once: true });
+    else parsed();
 
     browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
       if (sender.id === browser.runtime.id && (message as ProbeRequest | null)?.type === 'empreinte:probe') void report();
@@ -54,5 +73,49 @@ export default defineContentScript({
 });
 
 const SETTLE_MS = 2000;
+/** Entries are sent in batches, at most this long after they were observed. */
+const BATCH_MS = 1000;
 const interactionTypes = ['click', 'keydown', 'touchstart'] as const;
 const listenerOptions: AddEventListenerOptions = { capture: true, passive: true };
+
+function epoch(sinceOrigin: number): number {
+  return Math.round((performance.timeOrigin + sinceOrigin) * 10) / 10;
+}
+
+/**
+ * Follows the frame's Resource Timing (its document and its resources) and
+ * hands over batches of the entries that carry a size: cross-origin
+ * resources without `Timing-Allow-Origin` report 0 and tell nothing.
+ */
+function observeTimings(deliver: (entries: ResourceTimingEntry[]) => void): void {
+  if (typeof PerformanceObserver !== 'function') return;
+  const pending: ResourceTimingEntry[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = (): void => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    while (pending.length > 0) deliver(pending.splice(0, MAX_TIMINGS_PER_MESSAGE));
+  };
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as PerformanceResourceTiming[]) {
+      if (!(entry.transferSize > 0 || entry.encodedBodySize > 0) || !/^https?:/.test(entry.name)) continue;
+      pending.push({
+        name: entry.name.slice(0, 65536),
+        transferSize: Math.round(entry.transferSize),
+        encodedBodySize: Math.round(entry.encodedBodySize),
+        startTime: epoch(entry.startTime),
+        initiatorType: entry.initiatorType.slice(0, 40),
+      });
+    }
+    if (pending.length > 0) timer ??= setTimeout(flush, BATCH_MS);
+  });
+  for (const type of ['resource', 'navigation']) {
+    try {
+      observer.observe({ type, buffered: true });
+    } catch {
+      // an older browser without this entry type: the other one still counts
+    }
+  }
+  // The page goes away: what was observed must not be lost with it.
+  addEventListener('pagehide', flush);
+}

@@ -1,8 +1,11 @@
 // `npm run bench`: measures what the project promises about speed and size
-// and writes docs/benchmarks.md. Timings are medians on this machine; they
-// are never asserted in tests (DEVELOPERS.md).
+// and writes its section of docs/benchmarks.md, then runs the byte-accuracy
+// benchmark (scripts/accuracy/run.mjs; skip it with --no-accuracy). Timings
+// are medians on this machine; they are never asserted in tests (DEVELOPERS.md).
 import { build } from 'esbuild';
-import { mkdtemp, writeFile, stat, readdir } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { writeSection } from './bench/sections.mjs';
+import { mkdtemp, stat, readdir } from 'node:fs/promises';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -39,14 +42,13 @@ const csSize = await contentScriptSize();
 const kb = (n) => (n === null ? 'not built (run `npm run build` first)' : `${(n / 1000).toFixed(1)} kB`);
 
 const lines = [
-  '# Benchmarks',
+  '## Speed and size',
   '',
-  'Written by `npm run bench` (scripts/bench.mjs). Medians over repeated runs after a warm-up;',
-  'timings are never asserted in tests. Budgets come from the project issues.',
+  'Written by `scripts/bench.mjs`. Medians over repeated runs after a warm-up. Budgets come from the project issues.',
   '',
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
   '',
-  '## analyse() time',
+  '### analyse() time',
   '',
   '| capture | requests | median (ms) | p90 (ms) | budget |',
   '|---|---:|---:|---:|---|',
@@ -55,13 +57,16 @@ const lines = [
     return `| ${r.name} | ${r.requests} | ${r.median.toFixed(2)} | ${r.p90.toFixed(2)} | ${budget} |`;
   }),
   '',
-  '## Sizes',
+  '### Sizes',
   '',
   '| artefact | size | budget |',
   '|---|---:|---|',
   `| content script (.output/chrome-mv3/content-scripts, minified) | ${kb(csSize)} | 15 kB |`,
   `| DOM probe injected by the CLI (dist/probe.js) | ${kb(probeSize)} | |`,
-  '',
 ];
-await writeFile(join(root, 'docs/benchmarks.md'), lines.join('\n'));
-process.stdout.write(lines.join('\n'));
+await writeSection(join(root, 'docs/benchmarks.md'), 'timing', lines);
+process.stdout.write(`${lines.join('\n')}\n`);
+if (!process.argv.includes('--no-accuracy')) {
+  const run = spawnSync(process.execPath, [join(root, 'scripts/accuracy/run.mjs')], { stdio: 'inherit' });
+  process.exitCode = run.status ?? 1;
+}

@@ -3,6 +3,7 @@ import { loadCatalogs } from '../../src/data/index';
 import { toolVersion } from '../../src/version';
 import { renderReportHtml } from '../../src/ui/html-report';
 import { acceptContentMessage, PROBE_REQUEST } from '../../src/extension/messages';
+import { analysisOptions } from '../../src/extension/popup-controller';
 import { measurePrecisely, PreciseError, type DevtoolsFacade, type EvalResult, type PreciseStep } from '../../src/extension/precise';
 import type { FrameDom } from '../../src/collect/webrequest';
 import type { Report } from '../../src/core/report';
@@ -108,6 +109,10 @@ async function measure(devtools: DevtoolsFacade): Promise<void> {
     const result = await measurePrecisely(devtools, {
       catalogs: loadCatalogs(),
       toolVersion,
+      settings: async (pageUrl) => {
+        const { gridIntensity, greenHosting } = await analysisOptions(pageUrl);
+        return { gridIntensity, greenHosting };
+      },
       onStep: (step) => {
         steps.push(step);
         show({ kind: 'measuring', steps: [...steps] });

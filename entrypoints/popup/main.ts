@@ -1,6 +1,13 @@
 import { browser } from '#imports';
 import { pickLanguage, t } from '../../src/i18n/index';
-import { ALL_SITES, computeView, requestProbe, resolveTabId, watchTab } from '../../src/extension/popup-controller';
+import {
+  ALL_SITES,
+  checkGreenHosting,
+  computeView,
+  requestProbe,
+  resolveTabId,
+  watchTab,
+} from '../../src/extension/popup-controller';
 import '../../src/ui/popup-app';
 
 // Thin wiring: the decisions live in src/extension/popup-controller.ts, the
@@ -20,6 +27,7 @@ async function start(): Promise<void> {
   }
   let pending = false;
   let latest = 0;
+  let greenChecked = false;
   const refresh = async (): Promise<void> => {
     // Refreshes overlap while a page loads: only the newest one may draw.
     const run = ++latest;
@@ -28,6 +36,11 @@ async function start(): Promise<void> {
     app.view = view;
     app.host = hostOf(url);
     document.body.dataset.state = view.kind === 'report' ? (view.loading ? 'loading' : 'ready') : view.kind;
+    if (view.kind === 'report' && !greenChecked) {
+      // Once per opening, and only if the user turned online checks on (checkGreenHosting decides).
+      greenChecked = true;
+      void checkGreenHosting(view.report.page.finalUrl).then((changed) => (changed ? refresh() : undefined));
+    }
   };
   // Storage changes come in bursts while a page loads: redraw at most every 250 ms.
   watchTab(tabId, () => {

@@ -2,6 +2,7 @@ import type { Report } from '../core/report';
 import { t, type Lang } from '../i18n/index';
 import { reportFacts, type LabelledValue } from '../ui/report-facts';
 import { colon, dependencySections } from './summary-dependencies';
+import { footprintSections } from './summary-footprint';
 
 /**
  * The readable terminal summary of one Report. The content comes from
@@ -50,13 +51,13 @@ export function formatSummary(report: Report, lang: Lang, options: SummaryOption
   lines.push('', heading(t(lang, 'report.heading.figures')));
   list(facts.figures);
 
-  lines.push('', heading(t(lang, 'report.heading.parties')));
-  list(
-    facts.parties.map((party) => ({
-      label: party.label,
-      value: t(lang, 'cli.summary.partyValue', { requests: party.requests, bytes: party.bytes }),
-    })),
-  );
+  const layout = {
+    heading,
+    dim: (text: string) => paint('dim', text),
+    list,
+    push: (...more: string[]) => lines.push(...more),
+  };
+  footprintSections(facts.footprint, lang, layout);
 
   lines.push('', heading(facts.thirdParties.heading));
   if (facts.thirdParties.none) lines.push(`  ${facts.thirdParties.none}`);
@@ -69,12 +70,7 @@ export function formatSummary(report: Report, lang: Lang, options: SummaryOption
   }
   if (facts.thirdParties.more) lines.push(`  ${facts.thirdParties.more}`);
 
-  dependencySections(facts.dependencies, lang, {
-    heading,
-    dim: (text) => paint('dim', text),
-    list,
-    push: (...more) => lines.push(...more),
-  });
+  dependencySections(facts.dependencies, lang, layout);
 
   lines.push('', heading(t(lang, 'report.heading.pending')));
   list(facts.pending);

@@ -10,8 +10,11 @@
  * wire for the request, response headers included for HTTP/1.1 (checked
  * against the bytes a local server wrote, in tests/e2e/cli-audit.test.ts).
  */
-import type { CapturedCookie, CapturedRequest, DomObservation, ResourceType } from '../core/capture';
-import type { FrameObservation } from './probe';
+import type { CapturedCookie, CapturedRequest, ResourceType } from '../core/capture';
+import { normaliseProtocol, rgesnHeadersOf } from './response-facts';
+
+// The frames' probe results merge in ./frames.ts; re-exported for the CLI and tests.
+export { mergeFrameObservations } from './frames';
 
 const cdpTypes: Record<string, ResourceType> = {
   Document: 'document',
@@ -43,6 +46,9 @@ interface CdpResponse {
   fromPrefetchCache?: boolean;
   fromServiceWorker?: boolean;
   encodedDataLength?: number;
+  /** e.g. "h2", "http/1.1", "h3" (Chrome's ALPN names) */
+  protocol?: string;
+  headers?: Record<string, unknown>;
 }
 interface CdpInitiator {
   type?: string;
@@ -67,6 +73,8 @@ interface Entry {
   done: boolean;
   /** stored in `entries` (false beyond the cap: only counted) */
   kept: boolean;
+  protocol: string | null;
+  headers: CapturedRequest['headers'];
 }
 
 export interface RecorderOptions {
@@ -137,6 +145,7 @@ export class CdpNetworkRecorder {
       // A redirect reuses the request id: the hop ends here with its own bytes.
       previous.status = redirect.status ?? null;
       previous.mimeType = redirect.mimeType || null;
+      applyResponseFacts(previous, redirect);
       this.close(previous, redirect.encodedDataLength ?? previous.received, null);
     }
     const timestamp = Number(p['timestamp']) || 0;
@@ -162,6 +171,8 @@ export class CdpNetworkRecorder {
       error: null,
       done: false,
       kept: this.entries.length < this.maxRequests,
+      protocol: null,
+      headers: null,
     };
     this.live.set(requestId, entry);
     this.byId.set(requestId, entry);
@@ -176,6 +187,7 @@ export class CdpNetworkRecorder {
     entry.mimeType = response.mimeType || null;
     if (type) entry.type = normaliseCdpType(type);
     if (response.fromDiskCache || response.fromPrefetchCache) entry.fromCache = true;
+    applyResponseFacts(entry, response);
     entry.received = Math.max(entry.received, response.encodedDataLength ?? 0);
   }
 
@@ -221,6 +233,8 @@ export class CdpNetworkRecorder {
         frameId: entry.frameId === null || entry.frameId === this.mainFrameId ? null : entry.frameId.slice(0, 128),
         initiator: entry.initiator,
         error: entry.error ? entry.error.slice(0, 512) : null,
+        protocol: entry.protocol,
+        headers: entry.headers,
       };
     });
   }
@@ -255,6 +269,12 @@ export class CdpNetworkRecorder {
   }
 }
 
+/** The protocol and the response headers the RGESN checks read (6.2, 6.3, 6.7). */
+function applyResponseFacts(entry: Entry, response: CdpResponse): void {
+  entry.protocol = normaliseProtocol(response.protocol);
+  if (response.headers && typeof response.headers === 'object') entry.headers = rgesnHeadersOf(response.headers);
+}
+
 /** The cookie fields a browser driver reports (Playwright's `context.cookies()`). */
 export interface BrowserCookie {
   name: string;
@@ -275,35 +295,4 @@ function initiatorUrl(initiator: CdpInitiator): string | null {
   if (initiator.url) return initiator.url.slice(0, 8192);
   const frame = initiator.stack?.callFrames?.find((f) => f.url);
   return frame?.url ? frame.url.slice(0, 8192) : null;
-}
-
-/**
- * One observation for the page from the probe's results in every frame:
- * elements summed over the frames counted (EcoIndex counts frames too),
- * scripts, iframes, globals and markers merged, everything else from the top
- * document.
- */
-export function mergeFrameObservations(main: FrameObservation, others: readonly FrameObservation[]): DomObservation {
-  const merge = (lists: string[][], max: number) => [...new Set(lists.flat())].slice(0, max);
-  const all = [main, ...others];
-  return {
-    elements: all.reduce((sum, frame) => sum + frame.elements, 0),
-    framesCounted: all.length,
-    title: main.title,
-    iframes: merge(all.map((f) => f.iframes), 500),
-    scripts: merge(all.map((f) => f.scripts), 2000),
-    // a widget or a consent manager inside a frame is on the page too
-    globals: merge(all.map((f) => f.globals), 500),
-    markers: merge(all.map((f) => f.markers), 500),
-    fonts: main.fonts,
-    images: main.images,
-    autoplayMedia: main.autoplayMedia,
-    structuredData: main.structuredData,
-    telLinks: main.telLinks,
-    contactData: main.contactData,
-    text: main.text,
-    cookieNames: main.cookieNames,
-    storageKeys: main.storageKeys,
-    firstInteractionAt: main.firstInteractionAt,
-  };
 }

@@ -7,6 +7,7 @@ import {
 } from '../core/capture';
 import { describeIssues } from '../core/zod';
 import { resourceTypeOf } from './har-resource-type';
+import { normaliseProtocol, rgesnHeadersOf } from './response-facts';
 import { HarError, validateHar, type Har, type HarEntry, type HarPage } from './har-schema';
 
 export { HAR_MAX_BYTES, HarError, parseHarText } from './har-schema';
@@ -30,6 +31,10 @@ export { HAR_MAX_BYTES, HarError, parseHarText } from './har-schema';
  *   Cookies written by scripts (document.cookie) are not in a HAR, so the list
  *   is partial: every cookie says `setBy: 'header'`, and `beforeInteraction`
  *   is null since a HAR records no interaction.
+ * - protocol: `response.httpVersion` normalised (`HTTP/2.0` → `h2`), null
+ *   when absent or unrecognised; headers: Content-Encoding, Cache-Control
+ *   and Expires from `response.headers`, null when the HAR lists no response
+ *   header at all (sanitised files strip them: nothing was observed).
  */
 
 const MAX_URL = 65536;
@@ -141,6 +146,8 @@ function toRequest(entry: HarEntry, origin: number | null, live: boolean): Captu
     initiator: initiatorOf(entry),
     // HAR writes status 0 for a request that got no response (blocked, aborted); say so when it gives no reason.
     error: response._error ? response._error.slice(0, 512) : status === 0 ? 'no response (HAR status 0)' : null,
+    protocol: normaliseProtocol(response.httpVersion),
+    headers: headersOf(response.headers),
   };
 }
 
@@ -156,6 +163,11 @@ export function transferBytes(entry: HarEntry, cacheHit: boolean): number | null
     return Math.round(body + headers);
   }
   return null;
+}
+
+/** Read without the schema, as tools write headers loosely: an odd entry is skipped, not fatal. */
+function headersOf(raw: unknown): CapturedRequest['headers'] {
+  return Array.isArray(raw) && raw.length > 0 ? rgesnHeadersOf(raw as { name?: unknown; value?: unknown }[]) : null;
 }
 
 function isRedirect(status: number | undefined): boolean {

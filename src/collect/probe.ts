@@ -35,7 +35,27 @@ export interface FrameObservation {
   cookieNames: string[];
   storageKeys: string[];
   firstInteractionAt: number | null;
+  /** raster <img> shown on the page with their intrinsic and displayed sizes (RGESN 6.4) */
+  imageDetails: ImageDetail[];
+  devicePixelRatio: number;
+  /** loaded font faces as "family weight style" (RGESN 4.8) */
+  fontFaces: string[];
 }
+
+export interface ImageDetail {
+  src: string;
+  naturalWidth: number;
+  naturalHeight: number;
+  /** CSS pixels */
+  renderedWidth: number;
+  renderedHeight: number;
+  /** the browser chose among candidates: a srcset attribute, or a <picture> parent */
+  srcset: boolean;
+}
+
+/** Caps for the RGESN details, as the capture schema bounds them. */
+export const MAX_IMAGE_DETAILS = 300;
+export const MAX_FONT_FACES = 200;
 
 /** The visible text kept for the core: the start and the end (where footers hold contact details). */
 export const TEXT_HEAD = 40_000;
@@ -123,9 +143,19 @@ export function probeDocument(doc: Document, options: ProbeOptions = {}): FrameO
     .map((marker) => marker.id);
 
   const fontFamilies: string[] = [];
+  const fontFaces: string[] = [];
+  // one token each, so that "family weight style" splits back ("100 900" is a variable font's range)
+  const token = (value: string, fallback: string): string =>
+    (value || fallback).trim().replace(/\s+/g, '-').replace(/^normal$/, fallback).replace(/^bold$/, '700');
   try {
     const fonts = (doc as Document & { fonts?: Iterable<FontFace> }).fonts;
-    if (fonts) for (const face of fonts) if (face.status === 'loaded') fontFamilies.push(face.family.replace(/["']/g, ''));
+    if (fonts)
+      for (const face of fonts) {
+        if (face.status !== 'loaded') continue;
+        const family = face.family.replace(/["']/g, '');
+        fontFamilies.push(family);
+        fontFaces.push(`${family} ${token(face.weight, '400')} ${token(face.style, 'normal')}`);
+      }
   } catch {
     // document.fonts is missing in some test documents; fonts stay unknown
   }
@@ -209,6 +239,26 @@ export function probeDocument(doc: Document, options: ProbeOptions = {}): FrameO
 
   const autoplay = Array.from(doc.querySelectorAll('video[autoplay], audio[autoplay]')).length;
 
+  // Raster images actually shown: an image not rendered (0×0) or not loaded yet
+  // (lazy, naturalWidth 0) says nothing about its sizing; SVG is vector.
+  const imageDetails: ImageDetail[] = [];
+  for (const img of Array.from(doc.images)) {
+    if (imageDetails.length >= MAX_IMAGE_DETAILS) break;
+    const src = img.currentSrc || img.src;
+    if (!img.naturalWidth || /^data:image\/svg|\.svg(\?|#|$)/i.test(src)) continue;
+    const box = img.getBoundingClientRect();
+    if (box.width <= 0 || box.height <= 0) continue;
+    imageDetails.push({
+      src: src.slice(0, 2048),
+      naturalWidth: img.naturalWidth,
+      naturalHeight: img.naturalHeight,
+      renderedWidth: Math.round(box.width * 100) / 100,
+      renderedHeight: Math.round(box.height * 100) / 100,
+      srcset: img.hasAttribute('srcset') || img.parentElement?.tagName === 'PICTURE',
+    });
+  }
+  const ratio = Number(win?.devicePixelRatio);
+
   return {
     elements: countElementsWithoutSvg(doc),
     title: doc.title ? doc.title.slice(0, 2048) : null,
@@ -226,5 +276,8 @@ export function probeDocument(doc: Document, options: ProbeOptions = {}): FrameO
     cookieNames: take(cookieNames),
     storageKeys: take(storageKeys),
     firstInteractionAt: options.firstInteractionAt ?? null,
+    imageDetails,
+    devicePixelRatio: ratio > 0 && ratio <= 16 ? ratio : 1,
+    fontFaces: take(fontFaces).slice(0, MAX_FONT_FACES),
   };
 }

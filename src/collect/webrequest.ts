@@ -10,13 +10,22 @@
  * src/collect may not import src/extension.
  */
 import { z } from '../core/zod';
-import { CAPTURE_SCHEMA_VERSION, DomObservation, ResourceType, type CapturedCookie, type PageCapture } from '../core/capture';
+import {
+  CAPTURE_SCHEMA_VERSION,
+  CapturedRequest,
+  DomObservation,
+  ResourceType,
+  type CapturedCookie,
+  type PageCapture,
+} from '../core/capture';
+import { MAX_TIMINGS_PER_TAB, ResourceTimingEntry, resourceTimingSizes } from './resource-timing';
 
 /**
  * Bump when RecordedTab changes shape; the storage key carries it (`tab:v2:<tabId>`).
  * v2: cookies set by response headers; interaction times in ms since the epoch.
+ * v3: response headers for the RGESN checks; Resource Timing sizes.
  */
-export const TAB_STATE_VERSION = 2 as const;
+export const TAB_STATE_VERSION = 3 as const;
 
 /** Cookies kept per page view; beyond, they are not recorded (a page setting hundreds is already telling). */
 export const MAX_COOKIES_PER_TAB = 300;
@@ -36,6 +45,8 @@ export const RecordedRequest = z.strictObject({
   bytes: z.number().int().nonnegative().nullable(),
   bytesSource: z.enum(['content-length', 'response-size']).nullable(),
   error: z.string().max(512).nullable(),
+  /** the response headers the RGESN checks read (compression, caching); null before the response */
+  headers: CapturedRequest.shape.headers.unwrap().nullable(),
   /** completed, failed or redirected: no further event will change it */
   done: z.boolean(),
 });
@@ -91,6 +102,8 @@ export const RecordedTab = z.strictObject({
   cookies: z.array(RecordedCookie).max(MAX_COOKIES_PER_TAB),
   /** cookies set by the responses of a navigation that has not committed yet */
   pendingCookies: z.array(RecordedCookie).max(MAX_COOKIES_PER_TAB),
+  /** Resource Timing sizes the content scripts of this page view's frames reported (src/collect/resource-timing.ts) */
+  timings: z.array(ResourceTimingEntry).max(MAX_TIMINGS_PER_TAB),
 });
 export type RecordedTab = z.infer<typeof RecordedTab>;
 
@@ -111,6 +124,7 @@ export function emptyTab(tabId: number): RecordedTab {
     firstInteractionAt: null,
     cookies: [],
     pendingCookies: [],
+    timings: [],
   };
 }
 
@@ -165,7 +179,9 @@ export function mergeFrames(frames: Record<string, FrameDom>, firstInteractionAt
  * those requests keep `bytes: null` so that analyse() estimates them and the
  * report states the share measured. A response from the browser's cache moved
  * nothing over the network: its replayed Content-Length is not passed on
- * (analyse() counts cached requests as 0 bytes).
+ * (analyse() counts cached requests as 0 bytes). Where the page's Resource
+ * Timing gives a `transferSize` for a request whose size is unknown or from
+ * Content-Length, that figure wins (src/collect/resource-timing.ts says why).
  */
 export function buildPassiveCapture(tab: RecordedTab, options: PassiveCaptureOptions = {}): PageCapture | null {
   if (tab.url === null || tab.navigationStart === null) return null;
@@ -174,6 +190,7 @@ export function buildPassiveCapture(tab: RecordedTab, options: PassiveCaptureOpt
   const merged = mergeFrames(tab.frames, tab.firstInteractionAt);
   // Interaction times are epoch ms (like webRequest's); the capture counts from navigation start.
   const dom = merged && { ...merged, firstInteractionAt: sinceStart(merged.firstInteractionAt, start) };
+  const timed = resourceTimingSizes(tab.requests, tab.timings);
   return {
     schemaVersion: CAPTURE_SCHEMA_VERSION,
     page: {
@@ -190,22 +207,26 @@ export function buildPassiveCapture(tab: RecordedTab, options: PassiveCaptureOpt
       agent: options.agent ?? null,
       viewport: options.viewport ?? null,
     },
-    requests: tab.requests.map((request) => {
+    requests: tab.requests.map((request, index) => {
       // Cached responses replay their stored headers (Content-Length included)
       // but nothing crosses the network: no size here, analyse() counts 0.
       const cached = request.fromCache;
+      const fromTiming = timed.get(index);
+      const bytes = fromTiming ?? request.bytes;
+      const bytesSource = fromTiming === undefined ? request.bytesSource : 'resource-timing';
       return {
         url: request.url,
         type: request.type,
         status: request.status,
         mimeType: request.mimeType,
         fromCache: request.fromCache,
-        bytes: cached ? null : request.bytes,
-        bytesSource: cached ? null : request.bytesSource,
+        bytes: cached ? null : bytes,
+        bytesSource: cached ? null : bytesSource,
         startTime: sinceStart(request.timeStamp, start),
         frameId: request.frameId === 0 ? null : String(request.frameId),
         initiator: null,
         error: request.error,
+        headers: request.headers,
       };
     }),
     droppedRequests: { ...tab.droppedRequests },

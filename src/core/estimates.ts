@@ -25,7 +25,9 @@ export interface ByteEstimate {
   basis: 'web-almanac-2025' | 'assumption';
 }
 
-const KB = 1024;
+/** The Web Almanac's KB: HTTP Archive's queries divide bytes by 1,024 (see above); shared by ./footprint/weight.ts. */
+export const ALMANAC_KB = 1024;
+const KB = ALMANAC_KB;
 
 export const ESTIMATED_BYTES: Readonly<Record<ResourceType, ByteEstimate>> = {
   script: { bytes: Math.round((708 * KB) / 23), basis: 'web-almanac-2025' },

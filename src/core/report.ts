@@ -186,8 +186,11 @@ export const AccessRoute = z.strictObject({
 export const RgesnCheck = z.strictObject({
   /** criterion number, e.g. "6.3" */
   id: z.string(),
-  /** `indicator`: a measured figure that informs the criterion but cannot decide it */
-  status: z.enum(['pass', 'fail', 'not-applicable', 'indicator']),
+  /**
+   * `indicator`: a measured figure that informs the criterion but cannot decide it;
+   * `unknown`: this capture lacks what the check needs (no headers, no protocol, no DOM probe)
+   */
+  status: z.enum(['pass', 'fail', 'not-applicable', 'indicator', 'unknown']),
   /** what was measured, for people (i18n key + params) */
   measured: Message,
   /** offending or supporting items (URLs, font names …), bounded */

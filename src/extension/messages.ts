@@ -7,6 +7,7 @@
  */
 import { z } from '../core/zod';
 import { FrameDom } from '../collect/webrequest';
+import { MAX_TIMINGS_PER_MESSAGE, ResourceTimingEntry } from '../collect/resource-timing';
 
 export const DomMessage = z.strictObject({
   type: z.literal('empreinte:dom'),
@@ -25,12 +26,22 @@ export const InteractionMessage = z.strictObject({
 });
 export type InteractionMessage = z.infer<typeof InteractionMessage>;
 
+/**
+ * Resource Timing sizes observed in a frame since `document_start`, in
+ * batches (src/collect/resource-timing.ts).
+ */
+export const TimingMessage = z.strictObject({
+  type: z.literal('empreinte:timing'),
+  entries: z.array(ResourceTimingEntry).min(1).max(MAX_TIMINGS_PER_MESSAGE),
+});
+export type TimingMessage = z.infer<typeof TimingMessage>;
+
 /** Content script → background: what should the probe look for? Answered with `ProbeTargets`. */
 export const TargetsRequest = z.strictObject({ type: z.literal('empreinte:targets') });
 export type TargetsRequest = z.infer<typeof TargetsRequest>;
 
 /** Content script → background. */
-export const ContentMessage = z.discriminatedUnion('type', [DomMessage, InteractionMessage, TargetsRequest]);
+export const ContentMessage = z.discriminatedUnion('type', [DomMessage, InteractionMessage, TimingMessage, TargetsRequest]);
 export type ContentMessage = z.infer<typeof ContentMessage>;
 
 /** Extension page → content script: probe again now (the popup asks when it opens). */

@@ -11,6 +11,9 @@ import type { PopupView } from '../ui/popup-view';
 import { toolVersion } from '../version';
 import { readTab, tabKey } from './tab-store';
 import { PROBE_REQUEST } from './messages';
+import { gridIntensityOf, readSettings } from './settings';
+import { cachedGreenHosting, greenHosting } from './green-hosting';
+import type { AnalyseOptions } from '../core/analyse';
 
 export const ALL_SITES = { origins: ['<all_urls>'] };
 
@@ -76,10 +79,45 @@ export async function computeView(tabId: number): Promise<{ view: PopupView; url
     if (url === null && recorded === null) return { view: { kind: 'restricted' }, url };
     const capture = recorded ? buildPassiveCapture(recorded, { agent: agentName() }) : null;
     if (capture === null) return { view: { kind: 'no-data' }, url };
-    const report = analyse(capture, loadCatalogs(), { toolVersion });
+    const report = analyse(capture, loadCatalogs(), await analysisOptions(capture.page.finalUrl));
     return { view: { kind: 'report', report, loading: !capture.page.complete }, url };
   } catch (error) {
     return { view: { kind: 'error', message: error instanceof Error ? error.message : String(error) }, url: null };
+  }
+}
+
+/**
+ * The options analyse() takes from the settings: the chosen grid intensity,
+ * and the green-hosting answer already cached for the page's host (the
+ * cache only: asking the network is `checkGreenHosting`'s, and only when the
+ * user allowed it).
+ */
+export async function analysisOptions(pageUrl: string | null): Promise<AnalyseOptions> {
+  const settings = await readSettings();
+  const host = hostnameOf(pageUrl);
+  const green = host ? await cachedGreenHosting(host).catch(() => null) : null;
+  return { toolVersion, gridIntensity: gridIntensityOf(settings), greenHosting: green };
+}
+
+/**
+ * Asks The Green Web Foundation about the page's host when online checks are
+ * on and no fresh answer is cached. Resolves true when a new answer arrived
+ * (the view should be computed again).
+ */
+export async function checkGreenHosting(pageUrl: string | null): Promise<boolean> {
+  const host = hostnameOf(pageUrl);
+  if (!host) return false;
+  const settings = await readSettings();
+  if (!settings.onlineChecks || (await cachedGreenHosting(host)) !== null) return false;
+  return (await greenHosting(host, settings)) !== null;
+}
+
+function hostnameOf(url: string | null): string | null {
+  try {
+    const parsed = url ? new URL(url) : null;
+    return parsed && (parsed.protocol === 'https:' || parsed.protocol === 'http:') ? parsed.hostname : null;
+  } catch {
+    return null;
   }
 }
 

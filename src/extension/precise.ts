@@ -1,4 +1,4 @@
-import { analyse } from '../core/analyse';
+import { analyse, type AnalyseOptions } from '../core/analyse';
 import { PageCapture } from '../core/capture';
 import type { Report } from '../core/report';
 import { describeIssues } from '../core/zod';
@@ -70,6 +70,8 @@ export interface PreciseOptions {
   toolVersion: string;
   timing?: Partial<PreciseTiming>;
   onStep?: (step: PreciseStep) => void;
+  /** the user's settings for the page measured (grid intensity, a cached green-hosting answer) */
+  settings?: (pageUrl: string) => Promise<Pick<AnalyseOptions, 'gridIntensity' | 'greenHosting'>>;
 }
 
 export interface PreciseResult {
@@ -137,7 +139,8 @@ export async function measurePrecisely(devtools: DevtoolsFacade, options: Precis
   const built = withDom({ ...capture, page: { ...capture.page, complete: loaded && settled } }, dom);
   const parsed = PageCapture.safeParse(built);
   if (!parsed.success) throw new PreciseError('precise.error.log', { reason: describeIssues(parsed.error) });
-  const report = analyse(parsed.data, options.catalogs, { toolVersion: options.toolVersion });
+  const settings = options.settings ? await options.settings(parsed.data.page.finalUrl) : {};
+  const report = analyse(parsed.data, options.catalogs, { ...settings, toolVersion: options.toolVersion });
   return {
     capture: parsed.data,
     report,

@@ -7,6 +7,7 @@
 import type { ResourceType } from '../core/capture';
 import { MAX_COOKIES_PER_TAB, type RecordedCookie, type RecordedRequest, type RecordedTab } from '../collect/webrequest';
 import { parseSetCookie } from '../collect/set-cookie';
+import { MAX_TIMINGS_PER_TAB, usefulTimings } from '../collect/resource-timing';
 import type { AcceptedMessage } from './messages';
 
 /** Requests stored per page view; beyond it they are counted in `droppedRequests`. */
@@ -115,6 +116,7 @@ export function onBeforeRequest(tab: RecordedTab, event: RequestEvent): void {
     bytes: null,
     bytesSource: null,
     error: null,
+    headers: null,
     done: false,
   };
   // A new top-level document belongs to the page view its commit will start,
@@ -143,6 +145,7 @@ function applyResponse(request: RecordedRequest, event: ResponseEvent): void {
   if (typeof event.statusCode === 'number') request.status = event.statusCode;
   if (typeof event.fromCache === 'boolean') request.fromCache = event.fromCache;
   request.mimeType = mimeOf(event.responseHeaders) ?? request.mimeType;
+  if (event.responseHeaders) request.headers = rgesnHeaders(event.responseHeaders);
   // Firefox's responseSize is exact; only fall back to Content-Length without it.
   if (typeof event.responseSize === 'number' && Number.isFinite(event.responseSize) && event.responseSize >= 0) {
     request.bytes = Math.round(event.responseSize);
@@ -155,6 +158,16 @@ function applyResponse(request: RecordedRequest, event: ResponseEvent): void {
     request.bytes = length;
     request.bytesSource = 'content-length';
   }
+}
+
+/** The response headers the RGESN checks read (6.2 caching, 6.3 compression), bounded as the capture schema wants. */
+export function rgesnHeaders(headers: HttpHeader[]): NonNullable<RecordedRequest['headers']> {
+  const value = (name: string, max: number) => header(headers, name)?.slice(0, max) ?? null;
+  return {
+    contentEncoding: value('content-encoding', 256),
+    cacheControl: value('cache-control', 1024),
+    expires: value('expires', 256),
+  };
 }
 
 export function onHeadersReceived(tab: RecordedTab, event: ResponseEvent): void {
@@ -227,6 +240,7 @@ const placeholder: RecordedRequest = {
   bytes: null,
   bytesSource: null,
   error: null,
+  headers: null,
   done: false,
 };
 
@@ -282,6 +296,7 @@ export function onCommitted(tab: RecordedTab, event: NavigationEvent, now: Date)
   tab.firstInteractionAt = null;
   tab.cookies = documents.length > 0 ? tab.pendingCookies : [];
   tab.pendingCookies = [];
+  tab.timings = [];
 }
 
 function withoutHash(url: string): string {
@@ -312,6 +327,14 @@ export function applyContentMessage(tab: RecordedTab, accepted: AcceptedMessage)
   if (message.type === 'empreinte:targets') return false;
   if (message.type === 'empreinte:dom') {
     tab.frames[String(accepted.frameId)] = message.observation;
+    return true;
+  }
+  if (message.type === 'empreinte:timing') {
+    // Bounded per page view: a page cannot fill the session storage through us.
+    const room = MAX_TIMINGS_PER_TAB - tab.timings.length;
+    const entries = usefulTimings(message.entries).slice(0, Math.max(0, room));
+    if (entries.length === 0) return false;
+    tab.timings.push(...entries);
     return true;
   }
   // The first interaction of the page view is the one of the top frame.

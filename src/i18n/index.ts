@@ -13,6 +13,7 @@ import { findings } from './messages/findings';
 import { trackers } from './messages/trackers';
 import { footprint } from './messages/footprint';
 import { precise } from './messages/precise';
+import { options } from './messages/options';
 
 export const languages = ['fr', 'en'] as const;
 export type Lang = (typeof languages)[number];
@@ -23,7 +24,7 @@ export interface MessageArea {
   en: Catalog;
 }
 
-const areas: MessageArea[] = [common, terminal, popup, report, dependencies, findings, trackers, precise, footprint];
+const areas: MessageArea[] = [common, terminal, popup, report, dependencies, findings, trackers, precise, footprint, options];
 
 export const catalogs: Record<Lang, Catalog> = {
   fr: Object.assign({}, ...areas.map((area) => area.fr)) as Catalog,

@@ -9,27 +9,27 @@ import { html, type Html } from './html';
  * writes its percentages beside the bars.
  */
 
-const colon = (lang: Lang) => (lang === 'fr' ? '\u00a0: ' : ': ');
+export const colon = (lang: Lang) => (lang === 'fr' ? '\u00a0: ' : ': ');
 
-function section(id: string, heading: string, body: Html): Html {
+export function section(id: string, heading: string, body: Html): Html {
   return html`<section aria-labelledby="h-${id}">
 <h2 id="h-${id}">${heading}</h2>
 ${body}
 </section>`;
 }
 
-function status<Row>(part: Part<Row>): Html | null {
+export function status<Row>(part: Part<Row>): Html | null {
   return part.status === null ? null : html`<p>${part.status}</p>`;
 }
 
-function labelled(caption: string, rows: LabelledValue[]): Html {
+export function labelled(caption: string, rows: LabelledValue[]): Html {
   return html`<table><caption class="visually-hidden">${caption}</caption><tbody>${rows.map(
     (row) => html`<tr><th scope="row">${row.label}</th><td>${row.value}</td></tr>`,
   )}</tbody></table>`;
 }
 
 /** A table with column headers; a column whose name starts with "#" is numeric (right-aligned, never wrapped). */
-function table(caption: string, columns: string[], rows: Html[], hiddenCaption = false): Html {
+export function table(caption: string, columns: string[], rows: Html[], hiddenCaption = false): Html {
   const header = (column: string) =>
     column.startsWith('#') ? html`<th scope="col" class="num">${column.slice(1)}</th>` : html`<th scope="col">${column}</th>`;
   return html`<table><caption${hiddenCaption ? html` class="visually-hidden"` : null}>${caption}</caption>

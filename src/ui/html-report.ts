@@ -12,6 +12,7 @@ import {
   trackersSection,
   widgetsSection,
 } from './html-dependencies';
+import { comparisonSection, emissionsSection, methodSection, rgesnSection, weightSection } from './html-footprint';
 
 export { escapeHtml } from './html';
 
@@ -49,6 +50,8 @@ footer { margin-top: 2.5rem; font-size: .875rem; }
 .chart { margin: .5rem 0 1rem; max-width: 48rem; } .chart svg { display: block; color: var(--fg); font: 13px system-ui, sans-serif; }
 .chart text { fill: currentColor; } .chart .small { font-size: 11px; }
 .chart .track { fill: none; stroke: currentColor; stroke-width: .6; } .chart .requests { fill: var(--accent); } .chart .bytes { fill: currentColor; fill-opacity: .45; }
+.chart .bytes-solid { fill: currentColor; fill-opacity: .8; } h3 { font-size: 1.05rem; margin: 1.25rem 0 .25rem; }
+tr.fail strong { text-decoration: underline; } ul.ratios { padding-left: 1.2rem; }
 tr.note td { color: var(--muted); } td.evidence { font-size: .85rem; color: var(--muted); min-width: 12rem; }
 .disclaimer { border-left: 3px solid var(--line); padding-left: .75rem; font-style: italic; }
 ol.recommendations li { margin-bottom: .75rem; } ol.recommendations p { margin: .2rem 0; }
@@ -92,6 +95,10 @@ ${facts.title ? html`<p>${facts.title}</p>` : null}
 <h2 id="h-figures">${t(lang, 'report.heading.figures')}</h2>
 <table><caption class="visually-hidden">${t(lang, 'report.heading.figures')}</caption><tbody>${rowsOf(facts.figures)}</tbody></table>
 </section>
+${emissionsSection(facts.footprint, lang)}
+${weightSection(facts.footprint, lang)}
+${comparisonSection(facts.footprint, lang)}
+${rgesnSection(facts.footprint, lang)}
 ${deductionsSection(facts.dependencies, lang)}
 ${recommendationsSection(facts.dependencies, lang)}
 ${organisationsSection(facts.dependencies, lang)}
@@ -100,17 +107,12 @@ ${consentSection(facts.dependencies, lang)}
 ${cookiesSection(facts.dependencies, lang)}
 ${widgetsSection(facts.dependencies, lang)}
 ${accessSection(facts.dependencies, lang)}
-<section aria-labelledby="h-parties">
-<h2 id="h-parties">${t(lang, 'report.heading.parties')}</h2>
-<table><caption class="visually-hidden">${t(lang, 'report.heading.parties')}</caption>
-<thead><tr><th scope="col">${t(lang, 'report.parties.party')}</th><th scope="col" class="num">${t(lang, 'report.parties.requests')}</th><th scope="col" class="num">${t(lang, 'report.parties.bytes')}</th></tr></thead>
-<tbody>${facts.parties.map((party) => html`<tr><th scope="row">${party.label}</th><td class="num">${party.requests}</td><td class="num">${party.bytes}</td></tr>`)}</tbody></table>
-</section>
 <section aria-labelledby="h-third-parties">
 <h2 id="h-third-parties">${facts.thirdParties.heading}</h2>
 ${facts.thirdParties.none ? html`<p>${facts.thirdParties.none}</p>` : thirdPartyTable(facts.thirdParties.rows, lang)}
 ${facts.thirdParties.more ? html`<p>${facts.thirdParties.more}</p>` : null}
 </section>
+${methodSection(facts.footprint, lang)}
 <section aria-labelledby="h-pending">
 <h2 id="h-pending">${t(lang, 'report.heading.pending')}</h2>
 <table><caption class="visually-hidden">${t(lang, 'report.heading.pending')}</caption><tbody>${rowsOf(facts.pending)}</tbody></table>

@@ -4,6 +4,7 @@ import type { Report } from '../core/report';
 import { formatBytes, formatNumber, t, type Lang } from '../i18n/index';
 import { baseStyles, gradeStyles } from './popup.styles';
 import { renderAi, renderConsent, renderGrades, renderParents } from './popup-dependencies';
+import { precisionHints } from './popup-precision';
 
 /**
  * The popup's summary of one report: the dependency and environment grades,
@@ -22,6 +23,10 @@ export class PopupSummary extends LitElement {
   /** the page is still loading: the figures are those so far */
   @property({ type: Boolean }) loading = false;
 
+  private renderPrecision(report: Report) {
+    return precisionHints(report, this.language);
+  }
+
   override render() {
     const report = this.report;
     if (!report) return nothing;
@@ -38,9 +43,9 @@ export class PopupSummary extends LitElement {
         <h2 id="figures">${t(lang, 'popup.figures.heading')}</h2>
         <dl>
           <dt>${t(lang, 'popup.figures.weight')}</dt>
-          <dd data-test="weight" data-bytes=${footprint.bytes}>
+          <dd data-test="weight" data-bytes=${footprint.bytes} data-measured-share=${footprint.bytesMeasuredShare}>
             ${formatBytes(lang, footprint.bytes)}
-            <span class="muted">(${t(lang, 'popup.figures.measured', { share: measured })})</span>
+            <span class="muted" data-test="measured-share">(${t(lang, 'popup.figures.measured', { share: measured })})</span>
           </dd>
           <dt>${t(lang, 'popup.figures.requests')}</dt>
           <dd data-test="requests">${formatNumber(lang, footprint.requests)}</dd>
@@ -53,7 +58,14 @@ export class PopupSummary extends LitElement {
           </dd>
           <dt>${t(lang, 'popup.figures.thirdParties')}</dt>
           <dd data-test="third-parties">${formatNumber(lang, report.thirdParties.length)}</dd>
+          ${footprint.domElements === null
+            ? nothing
+            : html`<dt>${t(lang, 'popup.figures.elements')}</dt>
+                <dd data-test="dom-elements" data-count=${footprint.domElements}>
+                  ${formatNumber(lang, footprint.domElements)}
+                </dd>`}
         </dl>
+        ${this.renderPrecision(report)}
       </section>
       ${report.notes.length > 0
         ? html`<section aria-labelledby="notes">

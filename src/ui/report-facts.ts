@@ -1,6 +1,7 @@
 import type { Report } from '../core/report';
 import { formatBytes, formatNumber, t, type Lang } from '../i18n/index';
 import { dependencyFacts, translated, type DependencyFacts, type LabelledValue } from './dependency-facts';
+import { footprintFacts, type FootprintFacts } from './footprint-facts';
 
 export type { LabelledValue } from './dependency-facts';
 
@@ -37,10 +38,10 @@ export interface ReportFacts {
     value: string;
     scale: string;
   };
-  /** weight, requests, measured share, CO2 of both models */
+  /** weight, measured share, requests, DOM elements */
   figures: LabelledValue[];
-  /** first and third party split */
-  parties: { label: string; requests: string; bytes: string }[];
+  /** CO2 by segment, both models, where the weight goes, medians, RGESN, method and uncertainty */
+  footprint: FootprintFacts;
   thirdParties: { heading: string; rows: ThirdPartyRow[]; more: string | null; none: string | null };
   /** dependency score, organisations, trackers, cookies, consent, widgets, access, recommendations */
   dependencies: DependencyFacts;
@@ -55,7 +56,6 @@ export function reportFacts(report: Report, lang: Lang, topThirdParties = TOP_TH
   const { page, footprint } = report;
   const ecoIndex = footprint.ecoIndex;
   const count = (value: number) => formatNumber(lang, value, 0);
-  const grams = (value: number) => formatNumber(lang, value, value < 0.1 ? 3 : 2);
 
   const figures: LabelledValue[] = [
     { label: t(lang, 'report.figure.weight'), value: formatBytes(lang, footprint.bytes) },
@@ -69,22 +69,6 @@ export function reportFacts(report: Report, lang: Lang, topThirdParties = TOP_TH
         footprint.requestsFromCache > 0
           ? t(lang, 'report.figure.requestsCached', { count: footprint.requests, cached: footprint.requestsFromCache })
           : count(footprint.requests),
-    },
-    {
-      label: t(lang, 'report.figure.co2', { model: modelName(lang, footprint.co2.model) }),
-      value: t(lang, 'report.figure.co2Value', {
-        grams: grams(footprint.co2.grams),
-        intensity: count(footprint.co2.gridIntensity.gramsPerKwh),
-        region: footprint.co2.gridIntensity.region,
-      }),
-    },
-    {
-      label: t(lang, 'report.figure.ghg'),
-      value: ecoIndex ? t(lang, 'report.figure.ghgValue', { grams: grams(ecoIndex.ghg) }) : t(lang, 'report.notComputed'),
-    },
-    {
-      label: t(lang, 'report.figure.water'),
-      value: ecoIndex ? t(lang, 'report.figure.waterValue', { cl: grams(ecoIndex.water) }) : t(lang, 'report.notComputed'),
     },
   ];
   if (footprint.domElements !== null) {
@@ -109,11 +93,7 @@ export function reportFacts(report: Report, lang: Lang, topThirdParties = TOP_TH
       scale: t(lang, 'grade.environment.scale'),
     },
     figures,
-    parties: (['first', 'third'] as const).map((party) => ({
-      label: t(lang, `party.${party}`),
-      requests: count(footprint.byParty[party].requests),
-      bytes: formatBytes(lang, footprint.byParty[party].bytes),
-    })),
+    footprint: footprintFacts(report, lang),
     thirdParties: {
       heading: t(lang, 'report.thirdParties.heading', { count: report.thirdParties.length }),
       rows: shown.map((party) => ({
@@ -172,8 +152,4 @@ function trackerOf(party: Report['thirdParties'][number], lang: Lang): string {
   if (!party.tracker) return t(lang, 'report.no');
   const kinds = (party.trackerKinds ?? []).map((kind) => translated(lang, `tracker.kind.${kind}`, kind).toLowerCase());
   return kinds.length > 0 ? `${t(lang, 'report.yes')} (${kinds.join(', ')})` : t(lang, 'report.yes');
-}
-
-function modelName(lang: Lang, model: string): string {
-  return translated(lang, `model.${model}`, model);
 }

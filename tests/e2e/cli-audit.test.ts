@@ -111,6 +111,29 @@ describe('empreinte audit', () => {
     expect(report.thirdParties?.map((party) => party.domain)).toEqual(
       expect.arrayContaining(['vimeo.com', 'vimeocdn.com', 'jsdelivr.net', 'petit-agenda.io']),
     );
+
+    // What the RGESN checks read: the local server speaks HTTP/1.1 (over TLS
+    // too), gzips text and sends `Cache-Control: public, max-age=3600` on every
+    // file (src/cli/site-server.ts).
+    const home = capture.requests.find((request) => request.url === pageUrl);
+    expect(home).toMatchObject({ protocol: 'http/1.1', headers: { contentEncoding: 'gzip', cacheControl: 'public, max-age=3600', expires: null } });
+    const photo = capture.requests.find((request) => request.url.endsWith('/images/photo.jpg'));
+    expect(photo).toMatchObject({ protocol: 'http/1.1', headers: { contentEncoding: null, cacheControl: 'public, max-age=3600' } });
+    expect(capture.requests.filter((request) => request.status === 200).every((request) => request.protocol === 'http/1.1')).toBe(true);
+    expect(capture.dom?.imageDetails).toEqual([
+      { src: 'https://www.salle-exemple.fr/images/photo.jpg', naturalWidth: 600, naturalHeight: 800, renderedWidth: 600, renderedHeight: 800, srcset: false },
+    ]);
+    expect(capture.dom?.devicePixelRatio).toBe(1);
+    const rgesn = Object.fromEntries((report.rgesn ?? []).map((check) => [check.id, check]));
+    expect(rgesn['6.7']).toMatchObject({ status: 'fail', measured: { params: { legacy: served.length, hosts: 1 } } });
+    expect(rgesn['6.2']?.status).toBe('pass');
+    expect(rgesn['6.4']?.status).toBe('pass');
+    // the player's frame, its script and its poster are the embed's weight
+    const purposes = report.footprint.byPurpose!;
+    expect(Object.values(purposes).reduce((sum, tally) => sum + tally.requests, 0)).toBe(report.footprint.requests);
+    expect(purposes.embeds.requests).toBeGreaterThanOrEqual(3);
+    expect(purposes.embeds.bytes).toBeGreaterThan(player!.bytes!);
+
     expect(readFileSync(join(outDir, 'report.html'), 'utf8')).toContain('<html');
     expect(chromiumProcessesWith(`127.0.0.1:${server.port}`)).toEqual([]);
   });

@@ -1,6 +1,6 @@
 // The DOM probe (dist/probe.js, as the CLI injects it) in real Chromium, on a
 // page served over HTTP so that cookies and localStorage are real.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -47,13 +47,75 @@ const html = `<!doctype html>
 </footer>
 </body></html>`;
 
+/** A 40×20 24-bit BMP: a raster image any Chromium decodes, built here rather than shipped. */
+function bmp(width: number, height: number): Buffer {
+  const row = Math.ceil((width * 3) / 4) * 4;
+  const file = Buffer.alloc(54 + row * height, 0x80);
+  file.write('BM', 0, 'latin1');
+  file.writeUInt32LE(file.length, 2);
+  file.writeUInt32LE(54, 10);
+  file.writeUInt32LE(40, 14);
+  file.writeInt32LE(width, 18);
+  file.writeInt32LE(height, 22);
+  file.writeUInt16LE(1, 26);
+  file.writeUInt16LE(24, 28);
+  file.writeUInt32LE(0, 30);
+  file.writeUInt32LE(row * height, 34);
+  return file;
+}
+
+/** Any font file of the system (Chromium needs some to run): the page loads it as a web font. */
+function systemFont(): Buffer {
+  const walk = (dir: string): string | null => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) {
+        const found = walk(path);
+        if (found) return found;
+      } else if (/\.(ttf|otf)$/i.test(name)) return path;
+    }
+    return null;
+  };
+  const path = walk('/usr/share/fonts');
+  if (!path) throw new Error('no .ttf or .otf font under /usr/share/fonts for the web font test');
+  return readFileSync(path);
+}
+
+const rgesnHtml = `<!doctype html>
+<html><head><title>RGESN</title>
+<style>
+  @font-face { font-family: "Maison Test"; src: url(/maison.ttf); font-weight: 700; font-style: italic; }
+  p { font-family: "Maison Test"; font-weight: 700; font-style: italic; }
+</style></head><body>
+<p>Texte en Maison</p>
+<img id="big" src="/photo.bmp" width="20" height="10" alt="">
+<picture><img id="pic" src="/photo.bmp?2" style="width:40px;height:20px" alt=""></picture>
+<img src="/photo.bmp?3" style="display:none" alt="">
+<img src="/broken.png" alt="">
+<img src="/icon.svg" width="10" height="10" alt="">
+<div style="height:5000px"></div>
+<img loading="lazy" src="/photo.bmp?4" alt="">
+</body></html>`;
+
 let server: Server;
 let browser: Browser;
 let origin = '';
 
 beforeAll(async () => {
   server = createServer((request, response) => {
-    if (request.url === '/') {
+    if (request.url === '/rgesn') {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(rgesnHtml);
+    } else if (request.url?.startsWith('/photo.bmp')) {
+      response.writeHead(200, { 'content-type': 'image/bmp' });
+      response.end(bmp(40, 20));
+    } else if (request.url === '/maison.ttf') {
+      response.writeHead(200, { 'content-type': 'font/ttf' });
+      response.end(systemFont());
+    } else if (request.url === '/icon.svg') {
+      response.writeHead(200, { 'content-type': 'image/svg+xml' });
+      response.end('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>');
+    } else if (request.url === '/') {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': 'sid=1; Path=/' });
       response.end(html);
     } else if (request.url === '/app.js') {
@@ -118,6 +180,10 @@ describe('dist/probe.js in Chromium', () => {
     expect(observed.cookieNames).toEqual(['sid', 'axeptio_cookies']);
     expect(observed.storageKeys).toEqual(['uc_settings']);
     expect(observed.firstInteractionAt).toBe(1234.5);
+    // a.png and b.png are not images (the server answers HTML): nothing to size
+    expect(observed.imageDetails).toEqual([]);
+    expect(observed.devicePixelRatio).toBe(1);
+    expect(observed.fontFaces).toEqual([]);
 
     // what the core makes of it
     const { firstInteractionAt, ...rest } = observed;
@@ -129,5 +195,26 @@ describe('dist/probe.js in Chromium', () => {
       'Tuesday 13:00 19:00',
       'Accueil-billetterie : du mardi au samedi de 13 h à 19 h',
     ]);
+  });
+
+  it('reports the sizes of the raster images shown and the loaded font faces (RGESN 6.4, 4.8)', async () => {
+    const probe = readFileSync(join(__dirname, '../../dist/probe.js'), 'utf8');
+    const page = await browser.newPage({ deviceScaleFactor: 2 });
+    await page.goto(`${origin}/rgesn`, { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await page.evaluate(probe);
+    const observed = (await page.evaluate('globalThis.__empreinteProbe({})')) as FrameObservation;
+    await page.close();
+
+    // hidden, broken, SVG and not-yet-loaded lazy images are left out
+    expect(observed.imageDetails).toEqual([
+      { src: `${origin}/photo.bmp`, naturalWidth: 40, naturalHeight: 20, renderedWidth: 20, renderedHeight: 10, srcset: false },
+      { src: `${origin}/photo.bmp?2`, naturalWidth: 40, naturalHeight: 20, renderedWidth: 40, renderedHeight: 20, srcset: true },
+    ]);
+    expect(observed.devicePixelRatio).toBe(2);
+    expect(observed.fontFaces).toEqual(['Maison Test 700 italic']);
+    expect(observed.fonts).toEqual(['Maison Test']);
+    const { firstInteractionAt, ...rest } = observed;
+    expect(() => DomObservation.parse({ ...rest, firstInteractionAt, framesCounted: 1 })).not.toThrow();
   });
 });

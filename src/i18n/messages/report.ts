@@ -1,4 +1,5 @@
 import type { MessageArea } from '../index';
+import { reportFootprint } from './report-footprint';
 
 /**
  * The report's content, shared by the terminal summary and the standalone
@@ -9,8 +10,7 @@ export const report: MessageArea = {
   fr: {
     'report.title': 'Empreinte de la page',
     'report.heading.page': 'Page',
-    'report.heading.figures': 'Poids, requêtes et émissions',
-    'report.heading.parties': 'Premier plan et tiers',
+    'report.heading.figures': 'Poids et requêtes',
     'report.heading.pending': 'Autres analyses',
     'report.heading.notes': 'À savoir',
     'report.page.url': 'Adresse',
@@ -34,12 +34,10 @@ export const report: MessageArea = {
     'report.figure.requestsCached': '{count} (dont {cached} depuis le cache)',
     'report.figure.dom': 'Éléments de la page',
     'report.figure.co2': 'CO2 par vue (modèle {model})',
-    'report.figure.co2Value': '{grams} g éq. CO2 (réseau électrique : {intensity} g/kWh, {region})',
     'report.figure.ghg': 'Gaz à effet de serre par vue (modèle EcoIndex)',
     'report.figure.ghgValue': '{grams} g éq. CO2',
     'report.figure.water': 'Eau par vue (modèle EcoIndex)',
     'report.figure.waterValue': '{cl} cl',
-    'report.parties.party': 'Origine',
     'report.parties.requests': 'Requêtes',
     'report.parties.bytes': 'Poids',
     'report.thirdParties.heading': 'Domaines tiers : {count}',
@@ -189,12 +187,12 @@ export const report: MessageArea = {
     'category.consent-provider': 'gestion du consentement',
     'category.other': 'autre',
     'model.swd-v4': 'Sustainable Web Design v4',
+    ...reportFootprint.fr,
   },
   en: {
     'report.title': 'Page footprint',
     'report.heading.page': 'Page',
-    'report.heading.figures': 'Weight, requests and emissions',
-    'report.heading.parties': 'First and third parties',
+    'report.heading.figures': 'Weight and requests',
     'report.heading.pending': 'Other analyses',
     'report.heading.notes': 'Good to know',
     'report.page.url': 'Address',
@@ -217,12 +215,10 @@ export const report: MessageArea = {
     'report.figure.requestsCached': '{count} ({cached} from the cache)',
     'report.figure.dom': 'Page elements',
     'report.figure.co2': 'CO2 per view ({model} model)',
-    'report.figure.co2Value': '{grams} g CO2e (grid: {intensity} g/kWh, {region})',
     'report.figure.ghg': 'Greenhouse gas per view (EcoIndex model)',
     'report.figure.ghgValue': '{grams} g CO2e',
     'report.figure.water': 'Water per view (EcoIndex model)',
     'report.figure.waterValue': '{cl} cl',
-    'report.parties.party': 'Origin',
     'report.parties.requests': 'Requests',
     'report.parties.bytes': 'Weight',
     'report.thirdParties.heading': 'Third-party domains: {count}',
@@ -372,5 +368,6 @@ export const report: MessageArea = {
     'category.consent-provider': 'consent management',
     'category.other': 'other',
     'model.swd-v4': 'Sustainable Web Design v4',
+    ...reportFootprint.en,
   },
 };

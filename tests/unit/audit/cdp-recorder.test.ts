@@ -95,6 +95,31 @@ describe('CdpNetworkRecorder', () => {
     expect(cookies.map((c) => c.beforeInteraction)).toEqual([true, true, true, true]);
   });
 
+  it('records the protocol and the caching and compression headers of each response, redirect hops included', () => {
+    const recorder = record([
+      sent('1', 'http://a.fr/', 'Document', 10),
+      sent('1', 'https://a.fr/', 'Document', 10.1, 'MAIN', {
+        redirectResponse: { status: 301, protocol: 'http/1.1', headers: { Location: 'https://a.fr/' }, encodedDataLength: 180 },
+      }),
+      ['Network.responseReceived', {
+        requestId: '1',
+        type: 'Document',
+        response: { status: 200, mimeType: 'text/html', protocol: 'h2', headers: { 'content-encoding': 'br', 'Cache-Control': 'no-cache' } },
+      }],
+      ['Network.loadingFinished', { requestId: '1', encodedDataLength: 2000 }],
+      sent('2', 'https://a.fr/a.js', 'Script', 10.2),
+      ['Network.loadingFailed', { requestId: '2', errorText: 'net::ERR_FAILED' }],
+    ]);
+    const requests = recorder.requests();
+    for (const request of requests) CapturedRequest.parse(request);
+    expect(requests.map((r) => [r.protocol, r.headers])).toEqual([
+      ['http/1.1', { contentEncoding: null, cacheControl: null, expires: null }],
+      ['h2', { contentEncoding: 'br', cacheControl: 'no-cache', expires: null }],
+      // no response: nothing observed
+      [null, null],
+    ]);
+  });
+
   it('normalises CDP resource types', () => {
     expect(['Ping', 'XHR', 'Fetch', 'Preflight', 'SignedExchange', undefined].map(normaliseCdpType)).toEqual([
       'beacon',
@@ -125,6 +150,9 @@ describe('mergeFrameObservations', () => {
     cookieNames: [],
     storageKeys: [],
     firstInteractionAt: null,
+    imageDetails: [],
+    devicePixelRatio: 1,
+    fontFaces: [],
   });
 
   it('sums elements over frames, merges scripts, keeps the rest from the top document', () => {
@@ -133,6 +161,13 @@ describe('mergeFrameObservations', () => {
     ]);
     expect(merged).toMatchObject({ elements: 26, framesCounted: 2, title: 'Top', images: 1 });
     expect(merged.scripts).toEqual(['https://a.fr/a.js', 'https://b.example/b.js']);
+  });
+
+  it('keeps the top document\'s image sizes, pixel ratio and font faces', () => {
+    const image = { src: 'https://a.fr/a.jpg', naturalWidth: 800, naturalHeight: 600, renderedWidth: 400, renderedHeight: 300, srcset: false };
+    const top = { ...frame(10, [], 'Top'), imageDetails: [image], devicePixelRatio: 2, fontFaces: ['Inter 400 normal'] };
+    const child = { ...frame(5, [], null), imageDetails: [{ ...image, src: 'https://b.example/b.jpg' }], fontFaces: ['Roboto 400 normal'] };
+    expect(mergeFrameObservations(top, [child])).toMatchObject({ imageDetails: [image], devicePixelRatio: 2, fontFaces: ['Inter 400 normal'] });
   });
 
   it('merges the globals and markers of every frame: a widget in a frame is on the page', () => {

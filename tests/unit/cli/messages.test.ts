@@ -8,6 +8,8 @@ import { commandNames, usage } from '../../../src/cli/usage';
 import { catalogs } from '../../../src/i18n/index';
 import { report } from '../../../src/i18n/messages/report';
 import { terminal } from '../../../src/i18n/messages/terminal';
+import { byteSources, resourceTypes } from '../../../src/core/capture';
+import { RgesnCheck } from '../../../src/core/report';
 
 const sources = [
   'src/cli/summary.ts',
@@ -20,6 +22,9 @@ const sources = [
   'src/ui/dependency-facts.ts',
   'src/ui/html-dependencies.ts',
   'src/cli/summary-dependencies.ts',
+  'src/ui/footprint-facts.ts',
+  'src/ui/html-footprint.ts',
+  'src/cli/summary-footprint.ts',
 ];
 
 describe('terminal and report messages', () => {
@@ -58,6 +63,13 @@ describe('terminal and report messages', () => {
       'party.first',
       'party.third',
       'model.swd-v4',
+      // the footprint sections: resource types, byte sources, purposes, segments, RGESN statuses
+      ...resourceTypes.map((type) => `report.type.${type}`),
+      ...byteSources.map((source) => `report.source.${source}`),
+      ...['content', 'tracking', 'embeds', 'fonts', 'other'].map((purpose) => `report.purpose.${purpose}`),
+      ...['dataCentre', 'network', 'device'].map((segment) => `report.co2.${segment}`),
+      ...RgesnCheck.shape.status.options.map((status) => `report.rgesn.status.${status}`),
+      ...['WORLD', 'FRA'].map((region) => `report.region.${region}`),
     ];
     for (const key of keys) expect([key, key in catalogs.fr, key in catalogs.en]).toEqual([key, true, true]);
   });

@@ -49,6 +49,38 @@ export function fullHostileReport(): Report {
   const evil = `evil${PAYLOAD}.example`;
   return Report.parse({
     ...report,
+    footprint: {
+      ...report.footprint,
+      byPurpose: {
+        content: { requests: 100, bytes: 1_600_000 },
+        tracking: { requests: 150, bytes: 800_000 },
+        embeds: { requests: 40, bytes: 500_000 },
+        fonts: { requests: 3, bytes: 120_000 },
+        other: { requests: 50, bytes: 180_000 },
+      },
+      byOrganisation: [
+        { organisation: `Org ${PAYLOAD}`, parent: `Parent ${PAYLOAD}`, requests: 30, bytes: 400_000 },
+        ...Array.from({ length: 13 }, (_, index) => ({ organisation: `Small org ${index + 1}`, parent: null, requests: 1, bytes: 1000 * (13 - index) })),
+        { organisation: null, parent: null, requests: 20, bytes: 10_000 },
+      ],
+      comparison: {
+        webAlmanac: { source: `HTTP Archive Web Almanac 2025 ${PAYLOAD}`, medianBytes: 2_164_000, medianRequests: 72, bytesRatio: 1.48, requestsRatio: 4.76 },
+        ecoIndexMedians: { dom: 693, requests: 78, sizeKb: 2420 },
+      },
+    },
+    rgesn: [
+      { id: '4.1', status: 'pass', measured: { key: 'rgesn.4.1.measured', params: { media: 0, iframes: 0 } }, evidence: [] },
+      {
+        id: '6.3',
+        status: 'fail',
+        measured: { key: 'rgesn.6.3.measured', params: { compressed: 2, total: 9 } },
+        evidence: [`https://www.zdnet.com/app.js?x=${PAYLOAD}`, ...Array.from({ length: 7 }, (_, index) => `https://www.zdnet.com/${index}.css`)],
+      },
+      { id: '6.7', status: 'unknown', measured: { key: 'rgesn.6.7.unknown', params: {} }, evidence: [] },
+      { id: '5.1', status: 'not-applicable', measured: { key: 'rgesn.5.1.notApplicable', params: {} }, evidence: [] },
+      { id: '6.1', status: 'indicator', measured: { key: 'rgesn.6.1.measured', params: { kb: 3200, requests: 343, budgetKb: 1000, budgetRequests: 40 } }, evidence: [] },
+      { id: `9.9${PAYLOAD}`, status: 'fail', measured: { key: 'rgesn.4.1.measured', params: { media: 1, iframes: `${PAYLOAD}` } }, evidence: [`font:${PAYLOAD}`] },
+    ],
     thirdParties: [{ ...report.thirdParties[0]!, domain: evil, entity: `Entity ${PAYLOAD}` }, ...report.thirdParties.slice(1)],
     organisations: [
       {
@@ -132,4 +164,4 @@ export function fullHostileReport(): Report {
 }
 
 /** Message keys that must never reach a reader untranslated. */
-export const RAW_KEY = /\b(cli|report|note|category|method|consent|model|party|grade|score|rec|tracker|jurisdiction|organisation)\.[a-z]/;
+export const RAW_KEY = /\b(cli|report|note|category|method|consent|model|party|grade|score|rec|tracker|jurisdiction|organisation|rgesn)\.[a-z0-9]/;

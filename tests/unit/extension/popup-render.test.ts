@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nothing, type TemplateResult } from 'lit';
 import type { Report } from '../../../src/core/report';
 import { renderAi, renderConsent, renderGrades, renderParents } from '../../../src/ui/popup-dependencies';
+import { precisionHints } from '../../../src/ui/popup-precision';
 
 /** The text a template renders, tags and attribute bindings included (enough to read what it says). */
 function text(value: unknown): string {
@@ -90,5 +91,24 @@ describe('popup dependency sections', () => {
     expect(fr).not.toContain('YouTube');
     const noAi = { ...evaluated, widgets: [evaluated.widgets![2]!] } as Report;
     expect(words(renderAi(noAi, 'en'))).toContain('No AI widget found.');
+  });
+});
+
+describe('precision hints', () => {
+  const withFootprint = (share: number, notes: string[]) =>
+    ({ ...base, footprint: { bytesMeasuredShare: share }, notes: notes.map((key) => ({ key, params: {} })) }) as unknown as Report;
+
+  it('points to the DevTools panel when part of the weight is estimated', () => {
+    expect(words(precisionHints(withFootprint(0.62, []), 'fr'))).toBe(
+      'Pour une mesure exacte : ouvrez les outils de développement (F12), onglet Empreinte.',
+    );
+    expect(words(precisionHints(withFootprint(0.62, []), 'en'))).toContain('open the developer tools (F12), Empreinte tab');
+    expect(words(precisionHints(withFootprint(1, []), 'fr'))).toBe('');
+  });
+
+  it('says how to measure a page that came from the cache', () => {
+    const said = words(precisionHints(withFootprint(1, ['note.document.fromCache']), 'fr'));
+    expect(said).toContain('rechargez-la sans le cache (Ctrl+Maj+R) ou utilisez la mesure exacte');
+    expect(said).toContain('onglet Empreinte');
   });
 });

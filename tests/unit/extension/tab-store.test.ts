@@ -12,7 +12,7 @@ describe('TabStore', () => {
   });
 
   it('uses a versioned key', () => {
-    expect(tabKey(12)).toBe('tab:v2:12');
+    expect(tabKey(12)).toBe('tab:v3:12');
   });
 
   it('round-trips a tab through storage.session', async () => {

@@ -99,6 +99,72 @@ function oddHar(): Record<string, unknown> {
   };
 }
 
+describe('protocol and response headers (RGESN 6.2, 6.3, 6.7)', () => {
+  // Recomputed from the raw entries, independently of the import's own helpers.
+  const expectedProtocol = (raw: unknown): string | null =>
+    raw === 'h2' ? 'h2' : raw === 'http/1.1' ? 'http/1.1' : null; // the files also hold spdy/3.1: not named
+  const rawHeader = (entry: unknown, name: string): string | null => {
+    const headers = (entry as { response: { headers?: { name: string; value: string }[] } }).response.headers ?? [];
+    const values = headers.filter((header) => header.name.toLowerCase() === name).map((header) => header.value);
+    return values.length === 0 ? null : values.join(', ');
+  };
+
+  for (const file of ['bing.com.har', 'www.izettle.com.har', 'www.wikipedia.org.har']) {
+    it(`${file}: every request's httpVersion and caching and compression headers`, () => {
+      const har = readHar(file);
+      const pages = rawPages(har);
+      harToCaptures(har).forEach((capture, index) => {
+        const entries = pages[index]!;
+        capture.requests.forEach((request, i) => {
+          const entry = entries[i] as unknown as { response: { httpVersion?: string; headers?: unknown[] } };
+          expect(request.protocol).toBe(expectedProtocol(entry.response.httpVersion));
+          if ((entry.response.headers ?? []).length === 0) expect(request.headers).toBeNull();
+          else
+            expect(request.headers).toEqual({
+              contentEncoding: rawHeader(entry, 'content-encoding'),
+              cacheControl: rawHeader(entry, 'cache-control')?.slice(0, 1024) ?? null,
+              expires: rawHeader(entry, 'expires'),
+            });
+        });
+      });
+    });
+  }
+
+  it('izettle: some responses are compressed, some say how long to cache', () => {
+    const requests = harToCaptures(readHar('www.izettle.com.har')).flatMap((capture) => capture.requests);
+    expect(requests.some((request) => request.headers?.contentEncoding === 'gzip' || request.headers?.contentEncoding === 'br')).toBe(true);
+    expect(requests.some((request) => request.headers?.cacheControl?.includes('max-age'))).toBe(true);
+    expect(requests.filter((request) => request.protocol === null).length).toBeGreaterThan(0); // spdy/3.1
+  });
+
+  it('normalises the spellings other tools write, and reads nothing from a HAR without them', () => {
+    const entry = (httpVersion: unknown, headers: unknown) => ({
+      startedDateTime: '2025-01-01T10:00:00.000Z',
+      request: { method: 'GET', url: 'https://theatre.example/' },
+      response: { status: 200, httpVersion, headers, content: { mimeType: 'text/html' } },
+    });
+    const [capture] = harToCaptures({
+      log: {
+        entries: [
+          entry('HTTP/2.0', [{ name: 'Content-Encoding', value: 'br' }]),
+          entry('http/2.0', []),
+          entry('HTTP/1.1', [{ name: 'Cache-Control', value: 'max-age=60' }, { bogus: true }]),
+          entry('h3', 'not a list'),
+          entry(undefined, undefined),
+        ],
+      },
+    });
+    expect(capture!.requests.map((request) => request.protocol)).toEqual(['h2', 'h2', 'http/1.1', 'h3', null]);
+    expect(capture!.requests.map((request) => request.headers)).toEqual([
+      { contentEncoding: 'br', cacheControl: null, expires: null },
+      null,
+      { contentEncoding: null, cacheControl: 'max-age=60', expires: null },
+      null,
+      null,
+    ]);
+  });
+});
+
 describe('harToCaptures on unusual but legal HAR files', () => {
   it('groups entries without pages into one capture and reads each field as documented', () => {
     const captures = harToCaptures(oddHar());
