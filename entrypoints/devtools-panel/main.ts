@@ -5,7 +5,8 @@ import { renderReportHtml } from '../../src/ui/html-report';
 import { acceptContentMessage, PROBE_REQUEST } from '../../src/extension/messages';
 import { analysisOptions } from '../../src/extension/popup-controller';
 import { measurePrecisely, PreciseError, type DevtoolsFacade, type EvalResult, type PreciseStep } from '../../src/extension/precise';
-import type { FrameDom } from '../../src/collect/webrequest';
+import { buildPassiveCapture, type FrameDom } from '../../src/collect/webrequest';
+import { readTab } from '../../src/extension/tab-store';
 import type { Report } from '../../src/core/report';
 import './precise-app';
 
@@ -64,6 +65,13 @@ function facadeOf(api: NonNullable<ChromeLike['devtools']>): DevtoolsFacade {
   });
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   return {
+    async frameRequests() {
+      // The background records the tab passively (storage.session); its
+      // sub-frame requests fill what the DevTools log misses.
+      const tab = await readTab(tabId);
+      const capture = tab ? buildPassiveCapture(tab) : null;
+      return capture ? capture.requests.filter((request) => request.frameId !== null) : [];
+    },
     reload(options) {
       observation = null;
       api.inspectedWindow.reload(options);

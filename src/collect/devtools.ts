@@ -1,4 +1,4 @@
-import type { DomObservation, PageCapture } from '../core/capture';
+import type { CapturedRequest, DomObservation, PageCapture } from '../core/capture';
 import { harToCaptures } from './har';
 import type { FrameDom } from './webrequest';
 
@@ -140,4 +140,30 @@ export function preciseDom(
 /** The capture with its DOM; the page title from the DOM when the log had none. */
 export function withDom(capture: PageCapture, dom: DomObservation | null): PageCapture {
   return { ...capture, page: { ...capture.page, title: capture.page.title ?? dom?.title ?? null }, dom };
+}
+
+/**
+ * Adds to a precise capture the requests made inside other frames that the
+ * DevTools network log left out. Chromium's `devtools.network.getHAR()` lists
+ * a cross-site frame's document but not the requests made inside that
+ * out-of-process frame (found by tests/e2e/precise.test.ts); the extension's
+ * passive observer (webRequest) sees them tab-wide. Each one is matched by URL
+ * against the log (a URL the log has as often is not added twice) and keeps
+ * its own byte source (`content-length`, `resource-timing` or none), so the
+ * report's share of bytes measured stays honest about them.
+ */
+export function withFrameRequests(capture: PageCapture, frameRequests: readonly CapturedRequest[]): { capture: PageCapture; added: number } {
+  const logged = new Map<string, number>();
+  for (const request of capture.requests) logged.set(request.url, (logged.get(request.url) ?? 0) + 1);
+  const added: CapturedRequest[] = [];
+  for (const request of frameRequests) {
+    if (request.frameId === null) continue;
+    const left = logged.get(request.url) ?? 0;
+    if (left > 0) {
+      logged.set(request.url, left - 1);
+      continue;
+    }
+    added.push(request);
+  }
+  return added.length === 0 ? { capture, added: 0 } : { capture: { ...capture, requests: [...capture.requests, ...added] }, added: added.length };
 }

@@ -11,10 +11,12 @@ import {
   preciseDom,
   readFrameCount,
   withDom,
+  withFrameRequests,
   type FrameCount,
 } from '../collect/devtools';
 import { HarError } from '../collect/har';
 import type { FrameDom } from '../collect/webrequest';
+import type { CapturedRequest } from '../core/capture';
 
 /**
  * Precise mode (the "Empreinte" DevTools panel): the EcoIndex measurement
@@ -24,8 +26,10 @@ import type { FrameDom } from '../collect/webrequest';
  *
  * Protocol: reload with the cache bypassed; wait until the new document has
  * loaded and the network log has stopped growing; scroll to the bottom; wait
- * again; then read the network log (exact `_transferSize`, frames' requests
- * included) and count DOM elements in every frame eval can reach.
+ * again; then read the network log (exact `_transferSize`), add the requests
+ * made inside cross-site frames that the log misses, from the passive observer
+ * and with their own less exact byte source, and count DOM elements in every
+ * frame eval can reach.
  */
 
 export interface EvalResult {
@@ -46,6 +50,12 @@ export interface DevtoolsFacade {
    * the reload (asking it for a fresh one where the browser allows), or null.
    */
   pageObservation(): Promise<FrameDom | null>;
+  /**
+   * The requests the extension's passive observer saw in the inspected tab's
+   * sub-frames since the reload (the DevTools log misses those made inside
+   * cross-site frames: see `withFrameRequests`); [] when none or unknown.
+   */
+  frameRequests(): Promise<CapturedRequest[]>;
   sleep(ms: number): Promise<void>;
   now(): Date;
 }
@@ -82,6 +92,8 @@ export interface PreciseResult {
   framesSeen: number;
   /** the content script's probe was not available: only the element count is known */
   domPartial: boolean;
+  /** requests of cross-site frames taken from the passive observer because the DevTools log lacked them */
+  frameRequestsAdded: number;
 }
 
 /** A measurement that failed; `key` is a message of src/i18n/messages/precise.ts. */
@@ -121,6 +133,9 @@ export async function measurePrecisely(devtools: DevtoolsFacade, options: Precis
     throw error;
   }
 
+  const merged = withFrameRequests(capture, await devtools.frameRequests());
+  capture = merged.capture;
+
   step('counting');
   const frames = frameUrlsOf(capture);
   const counts: FrameCount[] = [];
@@ -147,6 +162,7 @@ export async function measurePrecisely(devtools: DevtoolsFacade, options: Precis
     framesCounted: counts.length,
     framesSeen: frames.length + 1,
     domPartial: observation === null,
+    frameRequestsAdded: merged.added,
   };
 }
 

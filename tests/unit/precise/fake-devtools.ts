@@ -1,3 +1,4 @@
+import type { CapturedRequest } from '../../../src/core/capture';
 import { ELEMENT_COUNT_EXPRESSION, SCROLL_EXPRESSION } from '../../../src/collect/devtools';
 import type { FrameDom } from '../../../src/collect/webrequest';
 import type { DevtoolsFacade, EvalResult } from '../../../src/extension/precise';
@@ -28,6 +29,8 @@ export interface FakePage {
   ignoresReload?: boolean;
   /** entries already in the log before the reload (Preserve log on), under page "page_0" */
   earlierEntries?: Record<string, unknown>[];
+  /** what the passive observer saw in sub-frames */
+  frameRequests?: CapturedRequest[];
 }
 
 export class FakeDevtools implements DevtoolsFacade {
@@ -63,6 +66,11 @@ export class FakeDevtools implements DevtoolsFacade {
       return ok({ elements, url: key ?? this.page.url, title: key ? 'frame' : 'Théâtre' });
     }
     return Promise.resolve({ value: undefined, error: `unexpected expression ${expression.slice(0, 40)}` });
+  }
+
+  frameRequests(): Promise<CapturedRequest[]> {
+    this.calls.push('frameRequests');
+    return Promise.resolve(this.page.frameRequests ?? []);
   }
 
   getHAR(): Promise<unknown> {

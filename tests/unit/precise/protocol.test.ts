@@ -65,7 +65,7 @@ describe('precise mode protocol', () => {
     // After scrolling, it waited again (the lazy image arrives 300 ms after the scroll) before the final read.
     const after = devtools.calls.slice(scrollAt + 1);
     expect(after.filter((call) => call === 'getHAR').length).toBeGreaterThan(timing.quietMs / timing.pollMs + 1);
-    expect(after.slice(-4)).toEqual(['getHAR', `count top`, `count ${FRAME}`, 'observation']);
+    expect(after.slice(-5)).toEqual(['getHAR', 'frameRequests', `count top`, `count ${FRAME}`, 'observation']);
 
     const { capture, report } = result;
     expect(capture.page.method).toBe('precise');
@@ -122,5 +122,47 @@ describe('precise mode protocol', () => {
   it('fails with one clear message when the network log is empty', async () => {
     const failure = measurePrecisely(new FakeDevtools(venuePage({ entries: [] })), { catalogs, toolVersion: 't', timing });
     await expect(failure).rejects.toMatchObject({ key: 'precise.error.log' });
+  });
+});
+
+describe('requests made inside cross-site frames', () => {
+  const passive = (url: string, bytes: number | null, frameId: string | null) => ({
+    url,
+    type: 'script' as const,
+    status: 200,
+    mimeType: null,
+    fromCache: false,
+    bytes,
+    bytesSource: bytes === null ? null : ('content-length' as const),
+    startTime: 1000,
+    frameId,
+    initiator: null,
+    error: null,
+  });
+
+  it('adds what the DevTools log misses from the passive observer, with its own byte source, never twice', async () => {
+    const poster = 'https://i.ytimg.com/vi/abc/hqdefault.jpg';
+    const devtools = new FakeDevtools(
+      venuePage({
+        frameRequests: [
+          // in the log already (same URL): not added again
+          passive('https://www.youtube-nocookie.com/s/player.js', 299_000, '7'),
+          // missing from the log: added, said to come from Content-Length
+          passive(poster, 12_000, '7'),
+          // the top frame's requests are the log's business, never added
+          passive(`${TOP}extra.js`, 1_000, null),
+        ],
+      }),
+    );
+    const result = await measurePrecisely(devtools, { catalogs, toolVersion: '0.0.0-test', timing });
+
+    expect(result.frameRequestsAdded).toBe(1);
+    const urls = result.capture.requests.map((request) => request.url);
+    expect(urls.filter((url) => url.endsWith('/player.js'))).toHaveLength(1);
+    expect(urls).not.toContain(`${TOP}extra.js`);
+    const added = result.capture.requests.find((request) => request.url === poster);
+    expect(added).toMatchObject({ bytes: 12_000, bytesSource: 'content-length', frameId: '7' });
+    expect(result.report.footprint.requests).toBe(6);
+    expect(result.report.footprint.bySource['content-length']).toBe(12_000);
   });
 });
