@@ -35,6 +35,19 @@ export default defineContentScript({
     const send = (message: DomMessage | InteractionMessage | TargetsRequest | TimingMessage): Promise<unknown> =>
       // The worker may be restarting, or the extension reloaded: nothing to do then.
       browser.runtime.sendMessage(message).catch(() => null);
+    // Timing entries are observed once: a batch sent while the worker is
+    // stopping ("Receiving end does not exist") would be lost for good, so it
+    // is sent again a few times (the worker restarts on the next message).
+    const deliver = async (message: TimingMessage): Promise<void> => {
+      for (let attempt = 0; attempt < 4; attempt++) {
+        const delivered = await browser.runtime.sendMessage(message).then(
+          () => true,
+          () => false,
+        );
+        if (delivered) return;
+        await new Promise((resolve) => setTimeout(resolve, 250 * (attempt + 1)));
+      }
+    };
     const report = async (): Promise<void> => {
       targets ??= ((await send({ type: 'empreinte:targets' })) as ProbeTargets | null) ?? null;
       const observation = probeDocument(document, { markers: targets?.markers, firstInteractionAt });
@@ -52,7 +65,7 @@ export default defineContentScript({
     };
     for (const type of interactionTypes) addEventListener(type, onInteraction, listenerOptions);
 
-    observeTimings((entries) => void send({ type: 'empreinte:timing', entries }));
+    observeTimings((entries) => void deliver({ type: 'empreinte:timing', entries }));
 
     // Pages keep building themselves after `load` (widgets, lazy content):
     // probe once the document is parsed, and once more when that has settled.

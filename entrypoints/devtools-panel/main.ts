@@ -1,4 +1,5 @@
-import { pickLanguage, t } from '../../src/i18n/index';
+import { pickLanguage, t, type Lang } from '../../src/i18n/index';
+import { applyDocumentLanguage, pageLanguage, watchLanguage } from '../../src/extension/language';
 import { loadCatalogs } from '../../src/data/index';
 import { toolVersion } from '../../src/version';
 import { renderReportHtml } from '../../src/ui/html-report';
@@ -39,11 +40,17 @@ interface ChromeLike {
 }
 
 const chrome = (globalThis as unknown as { chrome: ChromeLike }).chrome;
-const lang = pickLanguage(navigator.languages);
-document.documentElement.lang = lang;
-document.title = t(lang, 'precise.title');
+let lang = pickLanguage(navigator.languages);
 const app = document.querySelector('empreinte-precise') ?? document.body.appendChild(document.createElement('empreinte-precise'));
-app.language = lang;
+// The language chosen in the options (automatic, French, English), switchable at run time.
+const useLanguage = (chosen: Lang): void => {
+  lang = chosen;
+  applyDocumentLanguage(lang, t(lang, 'precise.title'));
+  app.language = lang;
+};
+useLanguage(lang);
+void pageLanguage().then(useLanguage);
+watchLanguage(useLanguage);
 
 const EVAL_TIMEOUT_MS = 10_000;
 const PROBE_WAIT_MS = 4_000;

@@ -1,5 +1,7 @@
 import { browser } from '#imports';
-import { pickLanguage, t } from '../../src/i18n/index';
+import { t, type Lang } from '../../src/i18n/index';
+import { applyDocumentLanguage, pageLanguage, watchLanguage } from '../../src/extension/language';
+import { HistoryStore } from '../../src/extension/history';
 import {
   ALL_SITES,
   checkGreenHosting,
@@ -12,19 +14,34 @@ import '../../src/ui/popup-app';
 
 // Thin wiring: the decisions live in src/extension/popup-controller.ts, the
 // rendering in src/ui (neither needs this page to be tested).
-const lang = pickLanguage(navigator.languages);
-document.documentElement.lang = lang;
-document.title = t(lang, 'popup.title');
-
 const app = document.querySelector('empreinte-popup') ?? document.body.appendChild(document.createElement('empreinte-popup'));
-app.language = lang;
+const history = new HistoryStore();
+
+function setLanguage(lang: Lang): void {
+  applyDocumentLanguage(lang, t(lang, 'popup.title'));
+  app.language = lang;
+}
 
 async function start(): Promise<void> {
+  setLanguage(await pageLanguage());
+  watchLanguage(setLanguage);
   const tabId = await resolveTabId(location.search);
   if (tabId === null) {
     app.view = { kind: 'no-tab' };
     return;
   }
+  app.tabId = tabId;
+  let site: string | null = null;
+  const refreshHistory = async (): Promise<void> => {
+    if (site === null) return;
+    const stored = await history.read();
+    app.history = stored.sites[site]?.entries ?? [];
+    app.paused = stored.paused.includes(site);
+  };
+  history.watch(() => void refreshHistory());
+  app.addEventListener('empreinte-pause', (event) => {
+    void history.setPaused(event.detail.site, event.detail.paused).then(refreshHistory);
+  });
   let pending = false;
   let latest = 0;
   let greenChecked = false;
@@ -36,6 +53,11 @@ async function start(): Promise<void> {
     app.view = view;
     app.host = hostOf(url);
     document.body.dataset.state = view.kind === 'report' ? (view.loading ? 'loading' : 'ready') : view.kind;
+    const nextSite = view.kind === 'report' ? view.report.page.site : null;
+    if (nextSite !== site) {
+      site = nextSite;
+      void refreshHistory();
+    }
     if (view.kind === 'report' && !greenChecked) {
       // Once per opening, and only if the user turned online checks on (checkGreenHosting decides).
       greenChecked = true;

@@ -17,14 +17,24 @@ export const Settings = z.strictObject({
    * sent to The Green Web Foundation's greencheck API. Nothing else, ever.
    */
   onlineChecks: z.boolean(),
+  /** the interface language: `auto` follows the browser's (src/extension/language.ts) */
+  language: z.enum(['auto', 'fr', 'en']).default('auto'),
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const DEFAULT_SETTINGS: Settings = { gridRegion: DEFAULT_GRID_INTENSITY.region, onlineChecks: false };
+export const DEFAULT_SETTINGS: Settings = {
+  gridRegion: DEFAULT_GRID_INTENSITY.region,
+  onlineChecks: false,
+  language: 'auto',
+};
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: 2,
+  migrations: {
+    // v2 added the interface language; v1 followed the browser's.
+    2: (old: unknown) => (old && typeof old === 'object' ? { ...old, language: 'auto' } : old) as Settings,
+  },
 });
 
 /** The settings, always valid: the defaults wherever the stored value is not. */

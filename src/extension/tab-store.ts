@@ -66,6 +66,15 @@ export class TabStore {
     });
   }
 
+  /** The tab's current state (ahead of storage by at most one write), after any queued change. */
+  async read(tabId: number): Promise<RecordedTab | null> {
+    let result: RecordedTab | null = null;
+    await this.enqueue(tabId, async () => {
+      result = this.cache.get(tabId) ?? (await readTab(tabId));
+    });
+    return result;
+  }
+
   /** Forgets a closed tab: memory and storage. */
   remove(tabId: number): Promise<void> {
     return this.enqueue(tabId, async () => {

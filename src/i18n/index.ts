@@ -14,6 +14,8 @@ import { trackers } from './messages/trackers';
 import { footprint } from './messages/footprint';
 import { precise } from './messages/precise';
 import { options } from './messages/options';
+import { history } from './messages/history';
+import { fullreport } from './messages/fullreport';
 
 export const languages = ['fr', 'en'] as const;
 export type Lang = (typeof languages)[number];
@@ -24,7 +26,7 @@ export interface MessageArea {
   en: Catalog;
 }
 
-const areas: MessageArea[] = [common, terminal, popup, report, dependencies, findings, trackers, precise, footprint, options];
+const areas: MessageArea[] = [common, terminal, popup, report, dependencies, findings, trackers, precise, footprint, options, fullreport, history];
 
 export const catalogs: Record<Lang, Catalog> = {
   fr: Object.assign({}, ...areas.map((area) => area.fr)) as Catalog,

@@ -3,7 +3,9 @@ import { customElement, property } from 'lit/decorators.js';
 import { t, type Lang } from '../i18n/index';
 import { baseStyles } from './popup.styles';
 import type { PopupView } from './popup-view';
+import type { HistoryPoint } from './history-facts';
 import './popup-summary';
+import './popup-more';
 
 /** Fired when the user asks to grant host access (the page calls `permissions.request`). */
 export type GrantRequestEvent = CustomEvent<void>;
@@ -27,6 +29,11 @@ export class PopupApp extends LitElement {
   @property() language: Lang = 'fr';
   /** the page's host, shown under the title */
   @property() host: string | null = null;
+  /** the tab shown, for the links to its full report */
+  @property({ type: Number }) tabId: number | null = null;
+  /** the site's history and pause (src/extension/history.ts); null while read */
+  @property({ attribute: false }) history: HistoryPoint[] | null = null;
+  @property({ type: Boolean }) paused = false;
 
   override render() {
     const lang = this.language;
@@ -44,10 +51,17 @@ export class PopupApp extends LitElement {
     if (view === null) return html`<p role="status">${t(lang, 'popup.loading')}</p>`;
     if (view.kind === 'report') {
       return html`<empreinte-popup-summary
-        .report=${view.report}
-        .language=${lang}
-        .loading=${view.loading}
-      ></empreinte-popup-summary>`;
+          .report=${view.report}
+          .language=${lang}
+          .loading=${view.loading}
+        ></empreinte-popup-summary>
+        <empreinte-popup-more
+          .language=${lang}
+          .tabId=${this.tabId}
+          .site=${view.report.page.site}
+          .history=${this.history}
+          .paused=${this.paused}
+        ></empreinte-popup-more>`;
     }
     const text = {
       restricted: () => t(lang, 'popup.state.restricted'),

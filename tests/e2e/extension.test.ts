@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { startSiteServer, type SiteServer } from '../../src/cli/site-server';
 import {
   launchWithExtension,
+  readBadge,
   readSession,
   readTabState,
   stopServiceWorkers,
@@ -211,7 +212,14 @@ describe('extension on the demo site', () => {
         const state = await settledState(ext, tabId);
         const { figures } = await readPopup(ext, tabId, popup);
         await expect(popup.locator('[data-test="loading"]').count()).resolves.toBe(0);
-        return { state, figures };
+        // The toolbar badge (computed by the worker, restarted after the stop) shows the popup's grade.
+        const { text: badge, title } = await waitFor(
+          () => readBadge(ext.extensionPage, tabId),
+          ({ text }) => text === figures.dependencyGrade,
+          10_000,
+          'the badge',
+        ).catch(() => readBadge(ext.extensionPage, tabId));
+        return { state, figures, badge, title };
       } finally {
         await ext.close();
       }
@@ -219,6 +227,10 @@ describe('extension on the demo site', () => {
 
     const uninterrupted = await visit(false);
     const interrupted = await visit(true);
+    expect(interrupted.figures.dependencyGrade).toMatch(/^[A-E]$/);
+    expect(interrupted.badge).toBe(interrupted.figures.dependencyGrade);
+    expect(uninterrupted.badge).toBe(uninterrupted.figures.dependencyGrade);
+    expect(interrupted.title).toContain(`: ${interrupted.badge} `);
     expect(interrupted.figures.requests).toBe(uninterrupted.figures.requests);
     expect(interrupted.figures.bytes).toBe(uninterrupted.figures.bytes);
     expect(digest(interrupted.state)).toEqual(digest(uninterrupted.state));

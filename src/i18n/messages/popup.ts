@@ -5,6 +5,11 @@ export const popup: MessageArea = {
   fr: {
     'popup.title': 'Empreinte',
     'popup.subtitle': 'Empreinte de {host}',
+    'popup.more.heading': 'Aller plus loin',
+    'popup.more.report': 'Rapport complet (nouvel onglet)',
+    'popup.more.export': 'Exporter le rapport (JSON, CSV, HTML, HAR)',
+    'popup.more.precise': 'Mesure exacte : ouvrez les outils de développement (F12), onglet « Empreinte ».',
+    'popup.more.history': 'Historique de {site} ({count} rapports)',
     'popup.loading': 'Chargement en cours… chiffres partiels, mis à jour en direct.',
     'popup.environment.heading': 'Environnement',
     'popup.environment.score': 'Score {score} sur 100',
@@ -64,6 +69,11 @@ export const popup: MessageArea = {
   en: {
     'popup.title': 'Empreinte',
     'popup.subtitle': 'Footprint of {host}',
+    'popup.more.heading': 'Go further',
+    'popup.more.report': 'Full report (new tab)',
+    'popup.more.export': 'Export the report (JSON, CSV, HTML, HAR)',
+    'popup.more.precise': 'Precise measurement: open the developer tools (F12), “Empreinte” tab.',
+    'popup.more.history': 'History of {site} ({count} reports)',
     'popup.loading': 'Loading… partial figures, updated live.',
     'popup.environment.heading': 'Environment',
     'popup.environment.score': 'Score {score} out of 100',

@@ -14,7 +14,22 @@ import { chromiumArgs, chromiumPath, fakeInternetArgs } from './chromium';
 declare const chrome: {
   tabs: { query(query: { url: string }): Promise<{ id?: number }[]> };
   storage: { session: { get(keys: null): Promise<Record<string, unknown>> } };
+  action: {
+    getBadgeText(details: { tabId: number }): Promise<string>;
+    getTitle(details: { tabId: number }): Promise<string>;
+  };
 };
+
+/** The toolbar badge's text and tooltip for a tab, read from an extension page. */
+export async function readBadge(extensionPage: Page, tabId: number): Promise<{ text: string; title: string }> {
+  return extensionPage.evaluate(
+    async (id) => ({
+      text: await chrome.action.getBadgeText({ tabId: id }),
+      title: await chrome.action.getTitle({ tabId: id }),
+    }),
+    tabId,
+  );
+}
 
 export const extensionDir = resolve('.output/chrome-mv3');
 

@@ -102,7 +102,7 @@ describe('settings', () => {
   });
 
   it('default to the world average and no online checks; a stored value that does not parse falls back to them', async () => {
-    expect(await readSettings()).toEqual({ gridRegion: 'world', onlineChecks: false });
+    expect(await readSettings()).toEqual({ gridRegion: 'world', onlineChecks: false, language: 'auto' });
     expect(gridIntensityOf(await readSettings())).toEqual({ gramsPerKwh: 494, region: 'world' });
     await settingsItem.setValue({ gridRegion: 'FRA', onlineChecks: 'yes' } as never);
     expect(await readSettings()).toEqual(DEFAULT_SETTINGS);
@@ -114,6 +114,6 @@ describe('settings', () => {
     expect(options.gridIntensity?.region).toBe('FRA');
     expect(options.gridIntensity?.gramsPerKwh).toBeGreaterThan(0);
     expect(options.gridIntensity?.gramsPerKwh).toBeLessThan(200);
-    expect(gridIntensityOf({ gridRegion: 'XXX', onlineChecks: false }).region).toBe('world');
+    expect(gridIntensityOf({ ...DEFAULT_SETTINGS, gridRegion: 'XXX' }).region).toBe('world');
   });
 });
