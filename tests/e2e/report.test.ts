@@ -159,19 +159,18 @@ describe('the full report page', () => {
         const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string }[] }> } }).axe.run();
         return result.violations.map((violation) => violation.id);
       })).resolves.toEqual([]);
-      // a 500-request report renders in under 100 ms once its data is there
+      // a 500-request report renders once its data is there (its speed is for `npm run bench`, never asserted here)
       const big = analyse(bigCapture(500), loadCatalogs(), { toolVersion: 'bench' });
-      const elapsed = await panel.evaluate(async (bigReport) => {
+      const rendered = await panel.evaluate(async (bigReport) => {
         const app = document.querySelector('empreinte-report-page') as unknown as HTMLElement & { view: unknown; updateComplete: Promise<unknown> };
-        const start = performance.now();
         app.view = { kind: 'report', report: bigReport, loading: false };
         await app.updateComplete;
-        const inner = app.shadowRoot!.querySelector('empreinte-full-report') as unknown as { updateComplete: Promise<unknown> };
+        const inner = app.shadowRoot!.querySelector('empreinte-full-report') as unknown as HTMLElement & { updateComplete: Promise<unknown> };
         await inner.updateComplete;
-        return performance.now() - start;
+        return inner.shadowRoot?.textContent ?? '';
       }, big);
       expect(big.footprint.requests).toBe(500);
-      expect(elapsed).toBeLessThan(100);
+      expect(rendered).toContain('500');
       await panel.close();
 
       // exports: JSON is the report; CSV for French spreadsheets; HAR reopened in report.html?har
