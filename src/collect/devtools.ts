@@ -1,5 +1,6 @@
 import type { CapturedRequest, DomObservation, PageCapture } from '../core/capture';
 import { harToCaptures } from './har';
+import { elementsOnly } from './probe';
 import type { FrameDom } from './webrequest';
 
 /**
@@ -116,25 +117,7 @@ export function preciseDom(
       firstInteractionAt: at !== null && pageStart !== null ? Math.max(0, Math.round(at - pageStart)) : null,
     };
   }
-  return {
-    elements,
-    framesCounted,
-    title: counts[0]?.title.slice(0, 2048) || null,
-    iframes: [],
-    scripts: [],
-    globals: [],
-    markers: [],
-    fonts: [],
-    images: 0,
-    autoplayMedia: 0,
-    structuredData: [],
-    telLinks: [],
-    contactData: { telephones: [], addresses: [], openingHours: [] },
-    text: '',
-    cookieNames: [],
-    storageKeys: [],
-    firstInteractionAt: null,
-  };
+  return elementsOnly(elements, framesCounted, counts[0]?.title.slice(0, 2048) || null);
 }
 
 /** The capture with its DOM; the page title from the DOM when the log had none. */

@@ -7,6 +7,8 @@
  * hand-built document). It returns plain data; the receiver validates it.
  */
 
+import type { DomObservation } from '../core/capture';
+
 export interface ProbeOptions {
   /** JS global names to look for (only meaningful in the page's main world) */
   globals?: readonly string[];
@@ -56,6 +58,32 @@ export interface ImageDetail {
 /** Caps for the RGESN details, as the capture schema bounds them. */
 export const MAX_IMAGE_DETAILS = 300;
 export const MAX_FONT_FACES = 200;
+
+/**
+ * What a page shows when only its element count is known (precise mode
+ * without the content script's probe, tests): every list empty, nothing found.
+ */
+export function elementsOnly(elements: number, framesCounted = 1, title: string | null = null): DomObservation {
+  return {
+    elements,
+    framesCounted,
+    title,
+    iframes: [],
+    scripts: [],
+    globals: [],
+    markers: [],
+    fonts: [],
+    images: 0,
+    autoplayMedia: 0,
+    structuredData: [],
+    telLinks: [],
+    contactData: { telephones: [], addresses: [], openingHours: [] },
+    text: '',
+    cookieNames: [],
+    storageKeys: [],
+    firstInteractionAt: null,
+  };
+}
 
 /** The visible text kept for the core: the start and the end (where footers hold contact details). */
 export const TEXT_HEAD = 40_000;

@@ -1,3 +1,4 @@
+import { elementsOnly } from '../../../../src/collect/probe';
 import type { CapturedRequest, PageCapture, ResourceType } from '../../../../src/core/capture';
 
 /** Builders for hand-written captures: only what a case cares about is spelt out. */
@@ -52,25 +53,7 @@ export function capture(
 }
 
 export function dom(elements: number): NonNullable<PageCapture['dom']> {
-  return {
-    elements,
-    framesCounted: 1,
-    title: null,
-    iframes: [],
-    scripts: [],
-    globals: [],
-    markers: [],
-    fonts: [],
-    images: 0,
-    autoplayMedia: 0,
-    structuredData: [],
-    telLinks: [],
-    contactData: { telephones: [], addresses: [], openingHours: [] },
-    text: '',
-    cookieNames: [],
-    storageKeys: [],
-    firstInteractionAt: null,
-  };
+  return elementsOnly(elements);
 }
 
 /** Freezes a value deeply, so that a test proves analyse() does not mutate its input. */
