@@ -222,13 +222,14 @@ export function onCompleted(tab: RecordedTab, event: ResponseEvent): void {
   const dropped = tab.droppedInFlight.indexOf(event.requestId);
   if (dropped >= 0) {
     tab.droppedInFlight.splice(dropped, 1);
-    const probe: RecordedRequest = { ...placeholder, id: event.requestId };
+    const probe: RecordedRequest = { ...blankRecord, id: event.requestId };
     applyResponse(probe, event);
     if (!event.fromCache && probe.bytes !== null) tab.droppedRequests.bytes += probe.bytes;
   }
 }
 
-const placeholder: RecordedRequest = {
+/** A record to read a dropped request's response into: only its bytes are kept. */
+const blankRecord: RecordedRequest = {
   id: '',
   url: 'about:blank',
   type: 'other',
