@@ -35,16 +35,14 @@ export default defineContentScript({
     const send = (message: DomMessage | InteractionMessage | TargetsRequest | TimingMessage): Promise<unknown> =>
       // The worker may be restarting, or the extension reloaded: nothing to do then.
       browser.runtime.sendMessage(message).catch(() => null);
-    // Timing entries are observed once: a batch sent while the worker is
-    // stopping ("Receiving end does not exist") would be lost for good, so it
-    // is sent again a few times (the worker restarts on the next message).
+    // Timing entries are observed once: a batch caught by a stopping worker
+    // would be lost for good, so it is sent again until the background says it
+    // saved it (the worker restarts on the next message; it drops duplicates).
     const deliver = async (message: TimingMessage): Promise<void> => {
       for (let attempt = 0; attempt < 4; attempt++) {
-        const delivered = await browser.runtime.sendMessage(message).then(
-          () => true,
-          () => false,
-        );
-        if (delivered) return;
+        // The background answers once the batch is saved; anything else means it was not.
+        const answer = (await send(message)) as { stored?: unknown } | null | undefined;
+        if (answer?.stored === true) return;
         await new Promise((resolve) => setTimeout(resolve, 250 * (attempt + 1)));
       }
     };

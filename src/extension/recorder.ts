@@ -333,7 +333,11 @@ export function applyContentMessage(tab: RecordedTab, accepted: AcceptedMessage)
   if (message.type === 'empreinte:timing') {
     // Bounded per page view: a page cannot fill the session storage through us.
     const room = MAX_TIMINGS_PER_TAB - tab.timings.length;
-    const entries = usefulTimings(message.entries).slice(0, Math.max(0, room));
+    // A batch may come twice (sent again after a worker restart): keep each entry once.
+    const seen = new Set(tab.timings.map(timingKey));
+    const entries = usefulTimings(message.entries)
+      .filter((entry) => !seen.has(timingKey(entry)))
+      .slice(0, Math.max(0, room));
     if (entries.length === 0) return false;
     tab.timings.push(...entries);
     return true;
@@ -342,6 +346,10 @@ export function applyContentMessage(tab: RecordedTab, accepted: AcceptedMessage)
   if (accepted.frameId !== 0 || tab.firstInteractionAt !== null) return false;
   tab.firstInteractionAt = message.at;
   return true;
+}
+
+function timingKey(entry: { name: string; startTime: number }): string {
+  return `${entry.startTime}|${entry.name}`;
 }
 
 function originOf(url: string): string | null {

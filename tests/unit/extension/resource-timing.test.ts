@@ -98,6 +98,16 @@ describe('Resource Timing sizes in the passive capture', () => {
     expect(acceptContentMessage({ type: 'empreinte:timing', entries: [ok] }, { ...sender, id: 'other' }, 'ext')).toBeNull();
   });
 
+  it('keeps each entry once when a batch is sent again after a worker restart', () => {
+    const tab = committedTab();
+    const batch = [timing('https://www.example.fr/a.js', 900, T0 + 5), timing('https://www.example.fr/b.css', 400, T0 + 9)];
+    expect(addTimings(tab, batch)).toBe(true);
+    expect(addTimings(tab, batch)).toBe(false);
+    // the same URL loaded again later is another entry
+    expect(addTimings(tab, [timing('https://www.example.fr/a.js', 900, T0 + 500)])).toBe(true);
+    expect(tab.timings.map((entry) => entry.startTime)).toEqual([T0 + 5, T0 + 9, T0 + 500]);
+  });
+
   it('a stored tab state without timings (an older shape) is not trusted', () => {
     const stale = { ...emptyTab(1) } as Record<string, unknown>;
     delete stale['timings'];
