@@ -7,6 +7,9 @@ export default defineConfig({
   // Explicit imports from '#imports' keep browser use searchable and let
   // src/core provably run in Node (STYLE.md).
   imports: false,
+  // Parallel work (and CI shards) can build into separate folders without
+  // overwriting each other's extension: EMPREINTE_WXT_OUT=.output-b.
+  outDir: process.env.EMPREINTE_WXT_OUT ?? '.output',
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

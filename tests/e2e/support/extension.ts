@@ -31,7 +31,7 @@ export async function readBadge(extensionPage: Page, tabId: number): Promise<{ t
   );
 }
 
-export const extensionDir = resolve('.output/chrome-mv3');
+export const extensionDir = resolve(process.env.EMPREINTE_WXT_OUT ?? '.output', 'chrome-mv3');
 
 export interface ExtensionBrowser {
   context: BrowserContext;
