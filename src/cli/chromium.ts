@@ -65,6 +65,9 @@ export function findChromium({ explicit, env = process.env, installPaths = wellK
   throw new CliError(noChromiumMessage);
 }
 
+/** The discard port of the loopback address: nothing listens, the connection is refused at once. */
+const nowhere = 'http://127.0.0.1:9';
+
 /**
  * Flags for a quiet, reproducible measurement: no background traffic of the
  * browser's own (updates, sync, safe browsing lists) may count in a page's
@@ -72,7 +75,19 @@ export function findChromium({ explicit, env = process.env, installPaths = wellK
  * refuses to start otherwise (containers, CI).
  */
 export function standardChromiumArgs(): string[] {
-  const args = ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+  const args = [
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+    // Even with the flags above, Debian's Chromium 156 asks Google for its
+    // accounts (accounts.google.com/ListAccounts) and for component updates
+    // (update.googleapis.com) at start, with no page open — measured against
+    // the fake internet of the tests. The tool sends nothing anywhere on its
+    // own: both services are pointed at a closed local port.
+    `--gaia-url=${nowhere}`,
+    `--component-updater=url-source=${nowhere}`,
+  ];
   if (typeof process.getuid === 'function' && process.getuid() === 0) args.push('--no-sandbox');
   return args;
 }
