@@ -21,7 +21,15 @@ export class HarError extends Error {
   }
 }
 
-const size = z.number().optional();
+/**
+ * Numbers as most exporters write them; some (proxies, older tools) write
+ * `"200"` or `null` instead — the meaning is plain, so it is read, not refused.
+ */
+const looseNumber = z
+  .union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number), z.null()])
+  .optional()
+  .transform((value) => value ?? undefined);
+const size = looseNumber;
 const optionalString = z.string().optional();
 
 const HarCookie = z.looseObject({
@@ -36,7 +44,7 @@ const HarRequest = z.looseObject({
 });
 
 const HarResponse = z.looseObject({
-  status: z.number().optional(),
+  status: looseNumber,
   content: z.looseObject({ mimeType: z.string().nullish(), size }).optional(),
   headersSize: size,
   bodySize: size,

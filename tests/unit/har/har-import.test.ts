@@ -207,6 +207,21 @@ describe('harToCaptures on unusual but legal HAR files', () => {
   });
 });
 
+describe('numbers written as text or null by some exporters', () => {
+  it('reads "304" as 304 and a null size as unknown', () => {
+    const har = oddHar();
+    const entries = (har.log as { entries: { response: Record<string, unknown> }[] }).entries;
+    entries[3]!.response.status = '304';
+    entries[0]!.response.bodySize = '1000';
+    entries[3]!.response.headersSize = null;
+    const [capture] = harToCaptures(har);
+    expect(capture!.requests[3]!.status).toBe(304);
+    expect(capture!.requests[0]!.bytes).toBe(1200);
+    // bodySize + headersSize with the header size unknown: unknown, as for -1
+    expect(capture!.requests[3]!.bytes).toBeNull();
+  });
+});
+
 describe('bounds', () => {
   it('accepts an inline data: URL longer than a capture URL may be, by cutting it', () => {
     const har = oddHar();
