@@ -1,10 +1,13 @@
 // `npm run bench`: measures what the project promises about speed and size
-// and writes its section of docs/benchmarks.md, then runs the byte-accuracy
-// benchmark (scripts/accuracy/run.mjs; skip it with --no-accuracy). Timings
-// are medians on this machine; they are never asserted in tests (DEVELOPERS.md).
+// and writes its section of docs/benchmarks.md, then times the full report's
+// rendering in Chromium (scripts/bench/render.mjs, its own section), then runs
+// the byte-accuracy benchmark (scripts/accuracy/run.mjs; skip it with
+// --no-accuracy). Timings are medians on this machine; they are never asserted
+// in tests (DEVELOPERS.md).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { writeSection } from './bench/sections.mjs';
+import { writeRenderSection } from './bench/render.mjs';
 import { mkdtemp, stat, readdir } from 'node:fs/promises';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -66,6 +69,7 @@ const lines = [
 ];
 await writeSection(join(root, 'docs/benchmarks.md'), 'timing', lines);
 process.stdout.write(`${lines.join('\n')}\n`);
+process.stdout.write(`${(await writeRenderSection(root)).join('\n')}\n`);
 if (!process.argv.includes('--no-accuracy')) {
   const run = spawnSync(process.execPath, [join(root, 'scripts/accuracy/run.mjs')], { stdio: 'inherit' });
   process.exitCode = run.status ?? 1;

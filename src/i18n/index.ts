@@ -16,6 +16,7 @@ import { precise } from './messages/precise';
 import { options } from './messages/options';
 import { history } from './messages/history';
 import { fullreport } from './messages/fullreport';
+import { popupFindings } from './messages/popup-findings';
 
 export const languages = ['fr', 'en'] as const;
 export type Lang = (typeof languages)[number];
@@ -26,7 +27,7 @@ export interface MessageArea {
   en: Catalog;
 }
 
-const areas: MessageArea[] = [common, terminal, popup, report, dependencies, findings, trackers, precise, footprint, options, fullreport, history];
+const areas: MessageArea[] = [common, terminal, popup, report, dependencies, findings, trackers, precise, footprint, options, fullreport, history, popupFindings];
 
 export const catalogs: Record<Lang, Catalog> = {
   fr: Object.assign({}, ...areas.map((area) => area.fr)) as Catalog,

@@ -1,20 +1,22 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Report } from '../core/report';
 import { formatBytes, formatNumber, t, type Lang } from '../i18n/index';
 import { baseStyles, gradeStyles } from './popup.styles';
 import { renderAi, renderConsent, renderGrades, renderParents } from './popup-dependencies';
 import { precisionHints } from './popup-precision';
+import { renderFindings, renderVerdict } from './popup-findings';
 
 /**
  * The popup's summary of one report: the dependency and environment grades,
- * key figures, the parent companies behind the third parties, the trackers
+ * a one-line verdict, the three findings that cost the most points, key
+ * figures, the parent companies behind the third parties, the trackers
  * active before any interaction and the AI widgets. It takes a Report and a
  * language and never calls the browser.
  */
 @customElement('empreinte-popup-summary')
 export class PopupSummary extends LitElement {
-  static override styles = [baseStyles, gradeStyles];
+  static override styles = [baseStyles, gradeStyles, css`.verdict { font-weight: 600; margin-block: 0.5rem; }`];
 
   /** the report to summarise */
   @property({ attribute: false }) report: Report | null = null;
@@ -37,7 +39,8 @@ export class PopupSummary extends LitElement {
       ${this.loading
         ? html`<p class="status" role="status" data-test="loading">${t(lang, 'popup.loading')}</p>`
         : nothing}
-      ${renderGrades(report, lang)} ${renderParents(report, lang)} ${renderConsent(report, lang)}
+      ${renderGrades(report, lang)} ${renderVerdict(report, lang)} ${renderFindings(report, lang)}
+      ${renderParents(report, lang)} ${renderConsent(report, lang)}
       ${renderAi(report, lang)}
       <section aria-labelledby="figures">
         <h2 id="figures">${t(lang, 'popup.figures.heading')}</h2>

@@ -4,17 +4,23 @@
 // holds, axe finds nothing, and its exports work (HTML, CSV, HAR opened again
 // in report.html?har); on a hostile page whose title, URLs and cookie names
 // carry HTML payloads, neither the report page nor the exported HTML runs them.
+// The standalone HTML export, opened from a file, asks for nothing but itself
+// and passes axe in French and English, light and dark.
 import { mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
+import { pathToFileURL } from 'node:url';
 import { startSiteServer, type SiteServer } from '../../src/cli/site-server';
 import type { Report } from '../../src/core/report';
 import { t } from '../../src/i18n/index';
 import { analyse } from '../../src/core/analyse';
 import { loadCatalogs } from '../../src/data/index';
 import type { PageCapture } from '../../src/core/capture';
+import { renderReportHtml } from '../../src/ui/html-report';
+import { harToCaptures } from '../../src/collect/har';
+import { chromiumArgs, chromiumPath } from './support/chromium';
 import { launchWithExtension, readTabState, tabIdOf, waitFor, type ExtensionBrowser } from './support/extension';
 
 const HOME = 'https://www.theatre-de-la-lune.fr/';
@@ -224,4 +230,57 @@ describe('the full report page', () => {
       await ext.close();
     }
   });
+});
+
+describe('the standalone HTML export', () => {
+  it('opens offline from a file and passes axe in French and English, light and dark', async () => {
+    const catalogs = loadCatalogs();
+    const demo = JSON.parse(await readFile('tests/fixtures/captures/demo-theatre-de-la-lune.json', 'utf8')) as PageCapture;
+    // a full page view (DOM probe, consent, access) and a HAR import (no DOM: its "unknown" branches)
+    const [fromHar] = harToCaptures(JSON.parse(await readFile('tests/fixtures/hars/www.vercel.com.har', 'utf8')));
+    const reports = { demo: analyse(demo, catalogs, { toolVersion: 'test' }), har: analyse(fromHar!, catalogs, { toolVersion: 'test' }) };
+    const dir = await mkdtemp(join(tmpdir(), 'empreinte-html-export-'));
+    const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+    try {
+      const failures: string[] = [];
+      for (const [name, report] of Object.entries(reports)) {
+        for (const lang of ['fr', 'en'] as const) {
+          const path = join(dir, `${name}-${lang}.html`);
+          await writeFile(path, renderReportHtml(report, lang));
+          const url = pathToFileURL(path).href;
+          for (const colorScheme of ['light', 'dark'] as const) {
+            // offline: a network the export would need is not there
+            const context = await browser.newContext({ offline: true, colorScheme });
+            const page = await context.newPage();
+            const requests: string[] = [];
+            page.on('request', (request) => requests.push(request.url()));
+            await page.goto(url, { waitUntil: 'load' });
+            await expect(page.locator('html').getAttribute('lang')).resolves.toBe(lang);
+            await expect(page.locator('h1').count()).resolves.toBe(1);
+            expect(requests, `${name} ${lang}: requests`).toEqual([url]);
+            const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+            expect(background, `${name} ${lang} ${colorScheme}: background`).toBe(colorScheme === 'dark' ? 'rgb(21, 21, 21)' : 'rgb(255, 255, 255)');
+            // axe is added through the DevTools protocol: the export's CSP forbids inline scripts, rightly
+            await page.evaluate(await axeSource);
+            const { violations, passes } = await page.evaluate(async () => {
+              type Rule = { id: string; nodes: { target: unknown }[] };
+              const result = await (window as unknown as { axe: { run(): Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe.run();
+              return {
+                violations: result.violations.map((violation) => `${violation.id} ${JSON.stringify(violation.nodes.slice(0, 3).map((node) => node.target))}`),
+                passes: result.passes.map((rule) => rule.id),
+              };
+            });
+            // the contrast of this colour scheme was really checked, not left aside
+            expect(passes, `${name} ${lang} ${colorScheme}`).toContain('color-contrast');
+            failures.push(...violations.map((violation) => `${name} ${lang} ${colorScheme}: ${violation}`));
+            await context.close();
+          }
+        }
+      }
+      expect(failures).toEqual([]);
+    } finally {
+      await browser.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 240_000); // eight pages through axe: slow on a busy machine
 });
