@@ -15,7 +15,8 @@ export const fullreport: MessageArea = {
     'fullreport.heading.shareChart': 'Part des requêtes et des octets par entreprise',
     'fullreport.dependencies.label': 'Dépendances : {grade}',
     'fullreport.environment.label': 'Environnement (EcoIndex) : {grade}',
-    'fullreport.verdict': 'Dépendances {dependencies}, environnement {environment} : {parties} domaines tiers, {trackers} traceurs dont {before} avant toute interaction, {ai} services d’IA.',
+    // Counts after a colon: no plural agreement to get wrong (« 1 services »).
+    'fullreport.verdict': 'Dépendances {dependencies}, environnement {environment} — domaines tiers : {parties} ; traceurs : {trackers}, dont {before} avant toute interaction ; services d’IA : {ai}.',
     'fullreport.verdict.unknown': 'non évalué',
     'fullreport.chart.requests': 'requêtes',
     'fullreport.chart.bytes': 'octets',
@@ -84,7 +85,7 @@ export const fullreport: MessageArea = {
     'fullreport.heading.shareChart': 'Share of requests and bytes by company',
     'fullreport.dependencies.label': 'Dependencies: {grade}',
     'fullreport.environment.label': 'Environment (EcoIndex): {grade}',
-    'fullreport.verdict': 'Dependencies {dependencies}, environment {environment}: {parties} third-party domains, {trackers} trackers of which {before} before any interaction, {ai} AI services.',
+    'fullreport.verdict': 'Dependencies {dependencies}, environment {environment} — third-party domains: {parties}; trackers: {trackers}, {before} of them before any interaction; AI services: {ai}.',
     'fullreport.verdict.unknown': 'not evaluated',
     'fullreport.chart.requests': 'requests',
     'fullreport.chart.bytes': 'bytes',

@@ -70,7 +70,7 @@ describe('full report sections', () => {
   it('says the verdict in one line with both grades', () => {
     const line = verdict(report, 'fr');
     expect(line).toContain(`Dépendances ${report.scores.dependencies!.grade}`);
-    expect(line).toContain(`${report.thirdParties.length} domaines tiers`);
+    expect(line).toContain(`domaines tiers : ${report.thirdParties.length}`);
     expect(line).not.toContain('\n');
     const empty = { ...report, scores: { dependencies: null, environment: null }, widgets: null };
     expect(verdict(empty, 'en')).toContain('Dependencies not evaluated, environment not evaluated');
