@@ -5,7 +5,7 @@ import { footprintOf } from './footprint';
 import { notesOf } from './notes';
 import { parseRequestUrl } from './party';
 import { REPORT_SCHEMA_VERSION, type Report } from './report';
-import { censusOf } from './requests';
+import { censusOf, type RequestCensus } from './requests';
 import { thirdPartiesOf } from './third-parties';
 import type { DependencyContext } from './dependencies/context';
 import { attributeOrganisations, groupByParent } from './dependencies/organisations';
@@ -17,6 +17,7 @@ import { SCORING_VERSION, scoreDependencies } from './dependencies/score';
 import { recommend } from './dependencies/recommendations';
 import { weightBreakdown } from './footprint/weight';
 import { checkRgesn } from './footprint/rgesn';
+import { planOf } from './plan/plan';
 
 export interface AnalyseOptions {
   /** the tool's version, written into `report.versions.tool` */
@@ -25,6 +26,8 @@ export interface AnalyseOptions {
   gridIntensity?: { gramsPerKwh: number; region: string };
   /** the site's hosting is green (an answer already fetched); null or absent: not checked */
   greenHosting?: boolean | null;
+  /** compute the action plan (default true); simulations pass false, so that analyse never recurses */
+  plan?: boolean;
 }
 
 export { SCORING_VERSION };
@@ -37,9 +40,21 @@ export { SCORING_VERSION };
  * when `options.gridIntensity` is not a positive number (a caller's bug).
  */
 export function analyse(capture: PageCapture, catalogs: Catalogs, options: AnalyseOptions): Report {
+  const census = censusOf(capture, parseRequestUrl(capture.page.finalUrl).site);
+  const report = analyseCensus(capture, census, catalogs, options);
+  if (options.plan === false) return report;
+  // Each candidate action is simulated through analyseCensus with plan off: no recursion.
+  return { ...report, ...planOf({ capture, census, report, catalogs, options, analyseCensus }) };
+}
+
+/**
+ * The analysis of a capture whose census is already known (the plan derives a
+ * simulated capture's census from the original one instead of parsing every URL
+ * again). Never plans: `plan` and `planSummary` are null.
+ */
+export function analyseCensus(capture: PageCapture, census: RequestCensus, catalogs: Catalogs, options: AnalyseOptions): Report {
   const { page } = capture;
   const pageUrl = parseRequestUrl(page.finalUrl);
-  const census = censusOf(capture, pageUrl.site);
 
   const context: DependencyContext = { capture, counted: census.counted, pageSite: pageUrl.registrableDomain, catalogs };
   const attributed = attributeOrganisations(thirdPartiesOf(census.counted, catalogs.entities), context);
@@ -82,6 +97,7 @@ export function analyse(capture: PageCapture, catalogs: Catalogs, options: Analy
     },
     access: findAccess(capture.dom),
     plan: null,
+    planSummary: null,
     notes: notesOf(capture, census, footprint),
   };
   const observed: ObservedReport = { ...facts, rgesn: checkRgesn(facts, context) };

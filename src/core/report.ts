@@ -269,16 +269,78 @@ export const Recommendation = z.strictObject({
 });
 export type Recommendation = z.infer<typeof Recommendation>;
 
-export const PlanStep = z.strictObject({
-  action: z.string(),
-  target: z.string(),
-  after: z.strictObject({
-    footprint: z.strictObject({ bytes: z.number(), requests: z.number() }),
-    scores: z.strictObject({
-      dependencies: z.strictObject({ score: z.number(), grade: DependencyGrade }),
-    }),
+/** The kinds of action the plan can propose; each has `plan.<kind>.title` and `plan.<kind>.how` messages. */
+export const planActions = [
+  'remove-tracker',
+  'facade-embed',
+  'self-host-fonts',
+  'static-map',
+  'remove-ai-widget',
+  'defer-chat',
+  'remove-chat',
+] as const;
+export const PlanAction = z.enum(planActions);
+export type PlanAction = z.infer<typeof PlanAction>;
+
+/** The page re-computed as if the action(s) were done (docs/scoring.md, "Action plan"). */
+export const PlanAfter = z.strictObject({
+  footprint: z.strictObject({
+    bytes: z.number(),
+    requests: z.number(),
+    /** null when the capture has no DOM count (HAR files): EcoIndex cannot be computed, before or after */
+    ecoIndex: z.strictObject({ score: z.number().int().min(0).max(100), grade: EcoIndexGrade }).nullable(),
+    co2: z.strictObject({ grams: z.number().nonnegative() }),
+    /** null when no DOM was observed */
+    domElements: z.number().int().nonnegative().nullable(),
+  }),
+  scores: z.strictObject({
+    dependencies: z.strictObject({ score: z.number(), grade: DependencyGrade }),
   }),
 });
+export type PlanAfter = z.infer<typeof PlanAfter>;
+
+/** What an action takes away: the counted requests (with what they triggered) and the organisations no longer reached. */
+export const PlanRemoved = z.strictObject({
+  requests: z.number().int().nonnegative(),
+  bytes: z.number().int().nonnegative(),
+  /** organisations (or, when not catalogued, registrable domains) the page no longer reaches at all */
+  organisations: z.array(z.string()),
+});
+export type PlanRemoved = z.infer<typeof PlanRemoved>;
+
+export const PlanStep = z.strictObject({
+  /** stable id: `<action>:<target>` */
+  id: z.string(),
+  action: PlanAction,
+  /** what the action concerns: a catalog id (tracker, widget) or a registrable domain */
+  target: z.string(),
+  /** the target's name for people (service or organisation name), page-independent */
+  targetName: z.string(),
+  /** `plan.<action>.title` / `plan.<action>.how` with params (at least `name`) */
+  title: Message,
+  how: Message,
+  removed: PlanRemoved,
+  /** what the action adds (a local thumbnail, self-hosted font files, a static map image) */
+  added: Tally,
+  /** the ordering figure: higher is better (docs/scoring.md, "Action plan") */
+  gain: z.number(),
+  after: PlanAfter,
+  /** what the reader must know about this simulation (e.g. DOM elements kept) */
+  notes: z.array(Message),
+});
+export type PlanStep = z.infer<typeof PlanStep>;
+
+/** The first steps of the plan applied together. */
+export const PlanSummary = z.strictObject({
+  /** how many steps were applied together (at most three) */
+  steps: z.number().int().positive(),
+  /** their ids, in plan order */
+  ids: z.array(z.string()),
+  removed: PlanRemoved,
+  added: Tally,
+  after: PlanAfter,
+});
+export type PlanSummary = z.infer<typeof PlanSummary>;
 
 export const Report = z.strictObject({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
@@ -325,6 +387,11 @@ export const Report = z.strictObject({
   recommendations: z.array(Recommendation).nullable(),
   /** the action plan; null until evaluated */
   plan: z.array(PlanStep).nullable(),
+  /**
+   * the first three steps of `plan` applied together; null when the plan is empty or not evaluated;
+   * absent from reports written before the plan existed
+   */
+  planSummary: PlanSummary.nullable().optional(),
   /** what the reader must know about how far the figures can be trusted */
   notes: z.array(Message),
 });

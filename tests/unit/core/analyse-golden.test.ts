@@ -127,9 +127,9 @@ describe('golden: French theatre page with Google Fonts, YouTube, GTM + GA4 and 
     ]);
   });
 
-  it('leaves the plan as not evaluated', () => {
-    // (widgets, access and the dependency score have their own tests in tests/unit/deps)
-    expect(report.plan).toBeNull();
+  it('plans: the Meta pixel first (its golden plans are in tests/unit/plan)', () => {
+    expect(report.plan?.[0]?.id).toBe('remove-tracker:meta-pixel');
+    expect(report.planSummary?.steps).toBe(Math.min(3, report.plan?.length ?? 0));
   });
 
   it('notes only the data: URL left out', () => {
