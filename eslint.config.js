@@ -31,7 +31,7 @@ const layer = (files, { packages = [], folders = [], message }) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules', '.output', '.wxt', '.cache', 'dist', 'coverage', 'tests/fixtures', 'demo-output', 'out', 'storage'] },
+  { ignores: ['node_modules', '.output', '.output-*', '.wxt', '.cache', 'dist', 'coverage', 'tests/fixtures', 'demo-output', 'out', 'storage'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -2,12 +2,18 @@
  * Captures one page with Playwright over CDP, by the EcoIndex protocol: load,
  * wait for the network to go quiet (bounded), scroll to the bottom, wait
  * again, then run the DOM probe in every frame. Each page gets a fresh
- * browser context (no cache, no cookies) and a desktop 1920×1080 viewport.
+ * browser context (no cache, no cookies) and a desktop 1920×1080 viewport
+ * (or a phone's with `mobile`). With a consent driver, the refuse/accept click
+ * happens between the first quiet network and the scroll, so that what fires
+ * after the choice is measured too; the click is the first interaction.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, CDPSession, Frame } from 'playwright-core';
+import type { ConsentDriver, ConsentOutcome } from './audit/consent';
+import { consentStateOf, contextOptions, interactionSinceStart, pageLinks, withInteraction } from './audit/capture-extras';
+export { consentStateOf, MOBILE_VIEWPORT } from './audit/capture-extras';
 import { CdpNetworkRecorder, mergeFrameObservations } from '../collect/cdp';
 import type { FrameObservation } from '../collect/probe';
 import { PageCapture } from '../core/capture';
@@ -21,7 +27,25 @@ export interface CaptureOptions {
   viewport?: { width: number; height: number };
   /** progress lines (stderr) */
   log?: (line: string) => void;
+  /** replaces the browser's own user agent */
+  userAgent?: string;
+  /** a phone: 390×844 CSS pixels, device scale 3, touch (the user agent stays the given one) */
+  mobile?: boolean;
+  /** finds the consent manager and clicks; absent: no interaction at all */
+  consent?: ConsentDriver;
+  /** take a viewport screenshot (PNG) at the end */
+  screenshot?: boolean;
 }
+
+export interface CaptureResult {
+  capture: PageCapture;
+  /** what the consent driver did; null without one */
+  consent: ConsentOutcome | null;
+  screenshot: Buffer | null;
+  /** the top document's links (absolute http(s) URLs) with their text */
+  links: { href: string; text: string }[];
+}
+
 
 /** The page could not be loaded at all (DNS, refused connection, timeout): not a bug. */
 export class UnreachableError extends Error {}
@@ -147,18 +171,34 @@ async function probeFrame(frame: Frame, script: string): Promise<FrameObservatio
 }
 
 export async function capturePage(browser: Browser, url: string, options: CaptureOptions): Promise<PageCapture> {
-  const viewport = options.viewport ?? { width: 1920, height: 1080 };
+  return (await capturePageDetailed(browser, url, options)).capture;
+}
+
+
+
+export async function capturePageDetailed(browser: Browser, url: string, options: CaptureOptions): Promise<CaptureResult> {
+  const { viewport, context: contextSettings } = contextOptions(options);
   const deadline = Date.now() + options.timeoutMs;
   const capturedAt = new Date().toISOString();
-  const context = await browser.newContext({ viewport });
+  const context = await browser.newContext(contextSettings);
   try {
     const page = await context.newPage();
+    if (options.consent) await options.consent.install(page);
     const session: CDPSession = await context.newCDPSession(page);
     const recorder = new CdpNetworkRecorder();
     const send: Send = (method, params) => session.send(method as never, params as never);
     // Playwright types `on` per protocol event; we listen by name.
     const on = (session as unknown as { on(event: string, listener: (params: Record<string, never>) => void): void }).on.bind(session);
     for (const event of networkEvents) on(event, (params) => recorder.handle(event, params));
+    // The wall-clock time of the request the recorder counts from, so that the
+    // consent click (a Date.now() in the page) lands on the requests' clock.
+    let navigationWallMs: number | null = null;
+    on('Network.requestWillBeSent', (params: Record<string, unknown>) => {
+      const url = (params['request'] as { url?: string } | undefined)?.url ?? '';
+      if (navigationWallMs === null && params['type'] === 'Document' && /^https?:/i.test(url)) {
+        navigationWallMs = Number(params['wallTime']) * 1000 || null;
+      }
+    });
     followTargets(send, (listener) => targetEvents.forEach((event) => on(event, (params) => listener(event, params))), recorder);
     await send('Network.enable');
     await send('Target.setAutoAttach', autoAttach);
@@ -173,6 +213,13 @@ export async function capturePage(browser: Browser, url: string, options: Captur
       throw new UnreachableError(reason ?? 'navigation failed');
     }
     let complete = await waitForQuiet(recorder, deadline);
+    let consent: ConsentOutcome | null = null;
+    if (options.consent) {
+      options.log?.('looking for a consent manager');
+      consent = await options.consent.act(context, deadline);
+      // What the choice triggers (trackers loading, or not) belongs to the measure.
+      if (consent.interactionEpochMs !== null) complete = (await waitForQuiet(recorder, deadline)) && complete;
+    }
     options.log?.('scrolling to the bottom');
     await page.evaluate(async () => {
       // Step by a viewport so that lazy images and iframes on the way load too.
@@ -192,7 +239,11 @@ export async function capturePage(browser: Browser, url: string, options: Captur
       const observed = await probeFrame(frame, script);
       if (observed) others.push(observed);
     }
-    const cookies = recorder.classifyCookies(await context.cookies());
+    const cookiesBefore = consent?.cookiesBefore ?? null;
+    const cookies = recorder
+      .classifyCookies(await context.cookies())
+      .map((cookie) => (cookiesBefore ? { ...cookie, beforeInteraction: cookiesBefore.has(`${cookie.name} ${cookie.domain}`) } : cookie));
+    const interactionAt = interactionSinceStart(navigationWallMs, consent);
     const requests = recorder.requests();
     const mainDocument = requests.find((r) => r.type === 'document' && r.frameId === null);
     const title = main?.title ?? ((await page.title().catch(() => '')) || null);
@@ -205,7 +256,7 @@ export async function capturePage(browser: Browser, url: string, options: Captur
         title,
         capturedAt,
         method: 'cdp',
-        consentState: 'untouched',
+        consentState: consentStateOf(options.consent?.action ?? null, consent),
         softNavigation: false,
         documentFromCache: mainDocument?.fromCache ?? false,
         complete,
@@ -215,11 +266,18 @@ export async function capturePage(browser: Browser, url: string, options: Captur
       requests,
       droppedRequests: recorder.droppedRequests(),
       cookies,
-      dom: main ? mergeFrameObservations(main, others) : null,
+      dom: main ? withInteraction(mergeFrameObservations(main, others), interactionAt) : null,
     };
     const parsed = PageCapture.safeParse(capture);
     if (!parsed.success) throw new Error(`invalid capture: ${describeIssues(parsed.error)}`);
-    return parsed.data;
+    const links = await pageLinks(page);
+    let screenshot: Buffer | null = null;
+    if (options.screenshot) {
+      // The top of the page, as a visitor first sees it (the protocol scrolled to the bottom).
+      await page.evaluate(() => window.scrollTo(0, 0)).catch(() => undefined);
+      screenshot = await page.screenshot({ type: 'png', timeout: Math.max(1000, Math.min(10_000, deadline - Date.now())) }).catch(() => null);
+    }
+    return { capture: parsed.data, consent, screenshot, links };
   } finally {
     await context.close().catch(() => undefined);
   }

@@ -5,10 +5,11 @@ import { run as analyze } from './commands/analyze';
 import { run as audit } from './commands/audit';
 import { run as demo } from './commands/demo';
 import { run as ecoindex } from './commands/ecoindex';
+import { run as merge } from './commands/merge';
 import { usage } from './usage';
 import { toolVersion } from '../version';
 
-const commands: Record<string, Command> = { analyze, audit, demo, ecoindex };
+const commands: Record<string, Command> = { analyze, audit, demo, ecoindex, merge };
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;

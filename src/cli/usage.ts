@@ -1,13 +1,19 @@
 import { t, type Lang } from '../i18n/index';
 
 /** The commands that exist, in the order the help lists them; each has `cli.usage.<name>` and `cli.usage.<name>.help`. */
-export const commandNames = ['analyze', 'audit', 'ecoindex', 'demo', 'help', 'version'] as const;
+export const commandNames = ['analyze', 'audit', 'merge', 'ecoindex', 'demo', 'help', 'version'] as const;
+
+/** Message keys of a command's synopsis and help line (`audit` keeps its own in the audit message area). */
+function usageKeys(name: string): { synopsis: string; help: string } {
+  if (name === 'audit') return { synopsis: 'audit.usage', help: 'audit.usage.help' };
+  return { synopsis: `cli.usage.${name}`, help: `cli.usage.${name}.help` };
+}
 
 /** The whole help text: synopsis of every command, then the common environment. */
 export function usage(lang: Lang): string {
   // Synopsis on one line, what it does on the next: the synopses are too long for a column layout.
   const commands = commandNames.map(
-    (name) => `  empreinte ${t(lang, `cli.usage.${name}`)}\n      ${t(lang, `cli.usage.${name}.help`)}`,
+    (name) => `  empreinte ${t(lang, usageKeys(name).synopsis)}\n      ${t(lang, usageKeys(name).help)}`,
   );
   return [
     t(lang, 'cli.usage.intro'),
@@ -29,5 +35,6 @@ export function usage(lang: Lang): string {
 
 /** One command's synopsis, for a usage error or `empreinte COMMAND --help`. */
 export function commandUsage(lang: Lang, name: (typeof commandNames)[number]): string {
-  return `${t(lang, 'cli.usage.usage')}${t(lang, `cli.usage.${name}`)}\n  ${t(lang, `cli.usage.${name}.help`)}\n`;
+  const keys = usageKeys(name);
+  return `${t(lang, 'cli.usage.usage')}${t(lang, keys.synopsis)}\n  ${t(lang, keys.help)}\n`;
 }

@@ -1,6 +1,7 @@
 // `empreinte audit` over real Chromium against the local "fake internet":
-// what the CLI reports must be what the server really served, bytes included,
-// and the requests of a cross-site (out-of-process) iframe must be in it.
+// what the capture and the CLI report must be what the server really served,
+// bytes included, and the requests of a cross-site (out-of-process) iframe
+// must be in it.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PageCapture } from '../../src/core/capture';
 import { Report } from '../../src/core/report';
+import { AuditRow } from '../../src/cli/audit/row';
+import { capturePage } from '../../src/cli/capture-page';
 import { startSiteServer, type SiteServer } from '../../src/cli/site-server';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath, fakeInternetArgs } from './support/chromium';
@@ -69,30 +72,25 @@ describe('empreinte audit', () => {
     }
   });
 
-  it('reports exactly the requests and bytes the server served, cross-site iframe included', async () => {
+  it('captures exactly the requests and bytes the server served, cross-site iframe included', async () => {
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs, ...fakeInternetArgs(server.port)] });
     server.served.length = 0;
-    const result = await runCli(['audit', pageUrl, '--json', '--out', outDir, ...browserArgs()]);
-    expect(result.stderr).not.toMatch(/unexpected error/);
-    expect(result.code).toBe(0);
-
-    const lines = result.stdout.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    const report = Report.parse(JSON.parse(lines[0]!));
-    const capture = PageCapture.parse(JSON.parse(readFileSync(join(outDir, 'capture.json'), 'utf8')));
-
+    let capture;
+    try {
+      capture = PageCapture.parse(await capturePage(browser, pageUrl, { timeoutMs: 60_000 }));
+    } finally {
+      await browser.close();
+    }
     // Only the page's traffic: Chromium's own background requests (if any)
     // would hit the server under hosts the fixture does not have.
     const served = server.served.filter((record) => fixtureHosts.has(record.host));
-    const servedBytes = served.reduce((sum, record) => sum + record.bytes, 0);
-    expect(report.footprint.requests).toBe(served.length);
-    expect(Math.abs(report.footprint.bytes - servedBytes) / servedBytes).toBeLessThan(0.02);
-    expect(report.footprint.bytesMeasuredShare).toBe(1);
 
     // Every served response is in the capture, with its exact byte count.
     const captured = capture.requests.map((request) => {
       const url = new URL(request.url);
       return { host: url.hostname, path: url.pathname, bytes: request.bytes, frameId: request.frameId };
     });
+    expect(captured).toHaveLength(served.length);
     for (const record of served) {
       expect(captured).toContainEqual(expect.objectContaining({ host: record.host, path: record.path, bytes: record.bytes }));
     }
@@ -104,13 +102,8 @@ describe('empreinte audit', () => {
     expect(player?.bytes).toBeGreaterThan(15_000); // 20 kB of base64, gzipped
     expect(player?.frameId).not.toBeNull();
     expect(capture.requests.some((request) => request.url === 'https://i.vimeocdn.com/video/poster.jpg')).toBe(true);
-
-    expect(report.footprint.domElements).toBe(HAND_COUNTED_ELEMENTS);
     expect(capture.dom?.framesCounted).toBe(2);
     expect(capture.dom?.telLinks).toEqual(['tel:+33199005678']);
-    expect(report.thirdParties?.map((party) => party.domain)).toEqual(
-      expect.arrayContaining(['vimeo.com', 'vimeocdn.com', 'jsdelivr.net', 'petit-agenda.io']),
-    );
 
     // What the RGESN checks read: the local server speaks HTTP/1.1 (over TLS
     // too), gzips text and sends `Cache-Control: public, max-age=3600` on every
@@ -124,6 +117,29 @@ describe('empreinte audit', () => {
       { src: 'https://www.salle-exemple.fr/images/photo.jpg', naturalWidth: 600, naturalHeight: 800, renderedWidth: 600, renderedHeight: 800, srcset: false },
     ]);
     expect(capture.dom?.devicePixelRatio).toBe(1);
+  });
+
+  it('audits through the engine: the report counts what was served, one row in results.jsonl', async () => {
+    server.served.length = 0;
+    const result = await runCli(['audit', pageUrl, '--json', '--out', outDir, ...browserArgs()]);
+    expect(result.stderr).not.toMatch(/unexpected error/);
+    expect(result.code).toBe(0);
+
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const report = Report.parse(JSON.parse(lines[0]!));
+
+    // The page's traffic: the robots.txt the engine read first is not the page's.
+    const served = server.served.filter((record) => fixtureHosts.has(record.host) && record.path !== '/robots.txt');
+    expect(server.served.some((record) => record.path === '/robots.txt')).toBe(true);
+    const servedBytes = served.reduce((sum, record) => sum + record.bytes, 0);
+    expect(report.footprint.requests).toBe(served.length);
+    expect(Math.abs(report.footprint.bytes - servedBytes) / servedBytes).toBeLessThan(0.02);
+    expect(report.footprint.bytesMeasuredShare).toBe(1);
+    expect(report.footprint.domElements).toBe(HAND_COUNTED_ELEMENTS);
+    expect(report.thirdParties?.map((party) => party.domain)).toEqual(
+      expect.arrayContaining(['vimeo.com', 'vimeocdn.com', 'jsdelivr.net', 'petit-agenda.io']),
+    );
     const rgesn = Object.fromEntries((report.rgesn ?? []).map((check) => [check.id, check]));
     expect(rgesn['6.7']).toMatchObject({ status: 'fail', measured: { params: { legacy: served.length, hosts: 1 } } });
     expect(rgesn['6.2']?.status).toBe('pass');
@@ -132,10 +148,20 @@ describe('empreinte audit', () => {
     const purposes = report.footprint.byPurpose!;
     expect(Object.values(purposes).reduce((sum, tally) => sum + tally.requests, 0)).toBe(report.footprint.requests);
     expect(purposes.embeds.requests).toBeGreaterThanOrEqual(3);
-    expect(purposes.embeds.bytes).toBeGreaterThan(player!.bytes!);
+    const payload = served.find((record) => record.host === 'player.vimeo.com' && record.path === '/player.js')!;
+    expect(purposes.embeds.bytes).toBeGreaterThan(payload.bytes);
 
+    const rows = readFileSync(join(outDir, 'results.jsonl'), 'utf8').trim().split('\n').map((line) => AuditRow.parse(JSON.parse(line)));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ key: `${pageUrl} none`, status: 'ok', role: 'home', site: 'salle-exemple.fr', attempts: 1 });
+    expect(rows[0]!.report).toEqual(report);
     expect(readFileSync(join(outDir, 'report.html'), 'utf8')).toContain('<html');
     expect(chromiumProcessesWith(`127.0.0.1:${server.port}`)).toEqual([]);
+
+    // the same folder again without --resume is refused, and says how to go on
+    const again = await runCli(['audit', pageUrl, '--out', outDir, ...browserArgs()]);
+    expect(again.code).toBe(2);
+    expect(again.stderr.trim()).toMatch(/already holds an audit \(results\.jsonl\): add --resume/);
   });
 
   it('reports an unreachable page on one line, exits 1, and still audits the others', async () => {
@@ -145,7 +171,9 @@ describe('empreinte audit', () => {
     expect(result.code).toBe(1);
     const errors = result.stderr.split('\n').filter((line) => line.startsWith('empreinte audit:'));
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(new RegExp(`localhost:${closedPort}/: page unreachable \\(net::ERR_CONNECTION_REFUSED\\)$`));
+    expect(errors[0]).toMatch(new RegExp(`localhost:${closedPort}/ \\(none\\): not audited, connection: .*net::ERR_CONNECTION_REFUSED`));
+    // its robots.txt could not be read either: said, not fatal
+    expect(result.stderr).toMatch(new RegExp(`robots\\.txt cannot be read \\(http://localhost:${closedPort}/robots\\.txt`));
     const reports = result.stdout.trim().split('\n').map((line) => Report.parse(JSON.parse(line)));
     expect(reports.map((report) => report.page.url)).toEqual([pageUrl]);
     expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace

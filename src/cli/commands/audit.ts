@@ -1,34 +1,58 @@
-import { writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { analyse } from '../../core/analyse';
-import type { Report } from '../../core/report';
-import { loadCatalogs } from '../../data/index';
 import { t, type Lang } from '../../i18n/index';
-import { toolVersion } from '../../version';
 import { languageOption, numberOption, parseCommandArgs } from '../args';
-import { capturePage, UnreachableError } from '../capture-page';
-import { findChromium, standardChromiumArgs } from '../chromium';
+import { findChromium } from '../chromium';
 import { CliError, EXIT_USAGE } from '../errors';
 import type { CliIO } from '../io';
-import { writeReportFiles } from '../report-files';
 import { formatSummary } from '../summary';
 import { commandUsage } from '../usage';
+import { resultsFile, runEngine } from '../audit/engine';
+import { normaliseUrl, parseInput, type InputEntry } from '../audit/input';
+import { auditPage } from '../audit/page-audit';
+import { finishOutputs } from '../audit/outputs-wiring';
+import { ProgressReporter } from '../audit/progress';
+import type { ConsentMode } from '../audit/row';
+import { inShard, parseShard } from '../audit/shard';
+
+export { folderName } from '../audit/single-page';
+
+const consentChoices: Record<string, ConsentMode[]> = {
+  none: ['none'],
+  refuse: ['refuse'],
+  accept: ['accept'],
+  all: ['none', 'refuse', 'accept'],
+};
 
 /**
- * `empreinte audit URL… [--json] [--out DIR] [--chromium PATH]
- * [--browser-arg ARG]… [--timeout MS] [--lang fr|en]`: loads each page in
- * the system's Chromium and reports what it really transferred (CDP).
+ * `empreinte audit [URL…] [--input FILE] [--out DIR] [--resume] …`: audits
+ * pages and sites with the crawl engine (src/cli/audit/engine.ts); one row
+ * per page and consent mode in `<out>/results.jsonl`. Exit 0 when every page
+ * was audited, 1 when some failed, 2 on a usage error.
  */
 export async function run(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     joinBrowserArgs(args),
     {
-      json: { type: 'boolean' },
+      input: { type: 'string' },
       out: { type: 'string' },
+      resume: { type: 'boolean' },
+      json: { type: 'boolean' },
       chromium: { type: 'string' },
       'browser-arg': { type: 'string', multiple: true },
       timeout: { type: 'string' },
+      concurrency: { type: 'string' },
+      retries: { type: 'string' },
+      delay: { type: 'string' },
+      'ignore-robots': { type: 'boolean' },
+      'user-agent': { type: 'string' },
+      mobile: { type: 'boolean' },
+      pages: { type: 'string' },
+      consent: { type: 'string' },
+      shard: { type: 'string' },
+      'keep-secrets': { type: 'boolean' },
       lang: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -39,17 +63,103 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stdout(commandUsage(lang, 'audit'));
     return 0;
   }
-  if (positionals.length === 0) throw new CliError(t(lang, 'cli.audit.noUrl'), EXIT_USAGE);
-  const urls = positionals.map((value) => pageUrl(value, lang));
-  const timeoutMs = values.timeout === undefined ? 60_000 : numberOption(lang, 'timeout', values.timeout, true);
-  return auditPages(urls, io, {
-    lang,
-    json: values.json ?? false,
-    outDir: values.out === undefined ? null : resolve(io.cwd, values.out),
-    chromiumPath: findChromium({ explicit: values.chromium ?? null }),
-    browserArgs: values['browser-arg'] ?? [],
-    timeoutMs: Math.max(1000, timeoutMs),
-  });
+  const usageError = (key: string, params = {}) => new CliError(t(lang, key, params), EXIT_USAGE);
+  const count = (name: string, value: string | undefined, fallback: number, min: number) => {
+    if (value === undefined) return fallback;
+    const number = numberOption(lang, name, value, true);
+    if (number < min) throw usageError('audit.error.atLeast', { option: `--${name}`, min });
+    return number;
+  };
+  const consentModes = consentChoices[values.consent ?? 'none'];
+  if (!consentModes) throw usageError('audit.error.consent', { value: values.consent ?? '' });
+  const shard = values.shard === undefined ? null : parseShard(values.shard);
+  if (values.shard !== undefined && shard === null) throw usageError('audit.error.shard', { value: values.shard });
+  if (values.resume && values.out === undefined) throw usageError('audit.error.resumeWithoutOut');
+
+  const entries = readEntries(positionals, values.input, io, lang).filter((entry) => inShard(entry.url, shard));
+  const outDir = values.out === undefined ? null : resolve(io.cwd, values.out);
+  if (outDir !== null && !values.resume && existsSync(resultsFile(outDir))) {
+    throw usageError('audit.error.notEmpty', { dir: relative(io.cwd, outDir) || outDir });
+  }
+  const chromiumPath = findChromium({ explicit: values.chromium ?? null });
+  const options = {
+    timeoutMs: Math.max(1000, count('timeout', values.timeout, 60_000, 0)),
+    concurrency: count('concurrency', values.concurrency, 0, 1),
+    retries: count('retries', values.retries, 2, 0),
+    delayMs: count('delay', values.delay, 1000, 0),
+    pages: count('pages', values.pages, 1, 1),
+  };
+  const stateDir = outDir ?? (await mkdtemp(join(tmpdir(), 'empreinte-audit-')));
+  const stderrIsTTY = Boolean(process.stderr.isTTY);
+  const progress = new ProgressReporter(lang, io.stderr, stderrIsTTY, { done: 0, failed: 0, total: 0 }, stderrIsTTY ? 250 : 0);
+  const startedAt = new Date().toISOString();
+  try {
+    const result = await runEngine(entries, {
+      lang,
+      outDir: stateDir,
+      evidence: outDir !== null,
+      chromiumPath,
+      browserArgs: values['browser-arg'] ?? [],
+      ...options,
+      concurrency: options.concurrency || defaultConcurrency(),
+      ignoreRobots: values['ignore-robots'] ?? false,
+      userAgent: values['user-agent'] ?? null,
+      mobile: values.mobile ?? false,
+      keepSecrets: values['keep-secrets'] ?? false,
+      consentModes,
+      auditor: auditPage,
+      progress,
+      onReport: (report) => {
+        if (values.json) progress.log(JSON.stringify(report), io.stdout);
+        else if (outDir === null) progress.log(formatSummary(report, lang, { color: io.isTTY && !process.env.NO_COLOR }), io.stdout);
+      },
+      onFailure: (row) =>
+        progress.log(
+          `empreinte audit: ${t(lang, 'audit.failed', { url: row.url, consent: row.consent.requested, kind: row.failure?.kind ?? '?', reason: row.failure?.message ?? '?' })}`,
+        ),
+    });
+    if (outDir !== null) {
+      const files = await finishOutputs(outDir, lang, {
+        browserVersion: result.browserVersion,
+        startedAt,
+        options: { ...options, consent: values.consent ?? 'none', shard: values.shard ?? null, mobile: values.mobile ?? false, ignoreRobots: values['ignore-robots'] ?? false },
+      });
+      const shown = [resultsFile(outDir), ...files].map((file) => relative(io.cwd, file) || file).join(', ');
+      (values.json ? io.stderr : io.stdout)(`${t(lang, 'audit.done', { done: progress.counts.done, failed: progress.counts.failed, files: shown })}\n`);
+    }
+    return progress.counts.failed > 0 ? 1 : 0;
+  } finally {
+    if (outDir === null) await rm(stateDir, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+/** Default concurrency: one page per core, one core left for Node and the servers. */
+export function defaultConcurrency(cores = availableParallelism()): number {
+  return Math.max(1, cores - 1);
+}
+
+/** Positional URLs (a bad one is a usage error, as before) then the lines of --input (bad ones skipped, said on stderr). */
+function readEntries(positionals: string[], input: string | undefined, io: CliIO, lang: Lang): InputEntry[] {
+  const entries: InputEntry[] = positionals.map((value) => ({ url: pageUrl(value, lang), name: null, category: null, region: null, line: 0 }));
+  if (input !== undefined) {
+    const file = resolve(io.cwd, input);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+      throw new CliError(t(lang, 'audit.error.input', { file: input, reason }), EXIT_USAGE);
+    }
+    const parsed = parseInput(text);
+    for (const problem of parsed.problems) {
+      io.stderr(`empreinte audit: ${t(lang, `audit.input.${problem.reason}`, { file: input, line: problem.line, value: problem.value })}\n`);
+    }
+    entries.push(...parsed.entries);
+  }
+  const seen = new Set<string>();
+  const unique = entries.filter((entry) => !seen.has(entry.url) && Boolean(seen.add(entry.url)));
+  if (unique.length === 0) throw new CliError(t(lang, 'cli.audit.noUrl'), EXIT_USAGE);
+  return unique;
 }
 
 /**
@@ -68,105 +178,9 @@ export function joinBrowserArgs(args: readonly string[]): string[] {
   return out;
 }
 
-/** An http(s) URL; a bare host name gets https://. Anything else is a usage error. */
+/** An http(s) URL, normalised; a bare host name gets https://. Anything else is a usage error. */
 export function pageUrl(value: string, lang: Lang): string {
-  const candidate = /^[a-z][a-z0-9+.-]*:/i.test(value) ? value : `https://${value}`;
-  let url: URL;
-  try {
-    url = new URL(candidate);
-  } catch {
-    throw new CliError(t(lang, 'cli.audit.badUrl', { value }), EXIT_USAGE);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CliError(t(lang, 'cli.audit.badUrl', { value }), EXIT_USAGE);
-  return url.href;
-}
-
-export interface AuditOptions {
-  lang: Lang;
-  json: boolean;
-  /** absolute; null: write nothing */
-  outDir: string | null;
-  chromiumPath: string;
-  browserArgs: string[];
-  timeoutMs: number;
-}
-
-/** Audits the pages one after another in one browser; 0 when all were audited, 1 otherwise. */
-export async function auditPages(urls: string[], io: CliIO, options: AuditOptions): Promise<number> {
-  const { lang } = options;
-  const log = (line: string) => io.stderr(`${line}\n`);
-  let browser: Browser | null = null;
-  // Ctrl-C must not leave a Chromium behind.
-  let interrupted = false;
-  const onSigint = () => {
-    interrupted = true;
-    void (browser?.close() ?? Promise.resolve()).finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSigint);
-  let failures = 0;
-  try {
-    try {
-      browser = await chromium.launch({
-        executablePath: options.chromiumPath,
-        headless: true,
-        args: [...standardChromiumArgs(), ...options.browserArgs],
-      });
-    } catch (error) {
-      throw new CliError(t(lang, 'cli.audit.launchFailed', { path: options.chromiumPath, reason: firstLine(error) }));
-    }
-    const catalogs = loadCatalogs();
-    for (const [index, url] of urls.entries()) {
-      log(t(lang, 'cli.audit.progress', { index: index + 1, total: urls.length, url }));
-      let report: Report;
-      let capture;
-      try {
-        capture = await withTimeout(capturePage(browser, url, { timeoutMs: options.timeoutMs }), options.timeoutMs + 5000);
-        report = analyse(capture, catalogs, { toolVersion });
-      } catch (error) {
-        if (interrupted) break;
-        failures += 1;
-        const reason = error instanceof UnreachableError ? error.message : firstLine(error);
-        log(`empreinte audit: ${t(lang, 'cli.audit.unreachable', { url, reason })}`);
-        continue;
-      }
-      if (options.json) io.stdout(`${JSON.stringify(report)}\n`);
-      else io.stdout(`${formatSummary(report, lang, { color: io.isTTY && !process.env.NO_COLOR })}\n`);
-      if (options.outDir !== null) {
-        const dir = urls.length === 1 ? options.outDir : join(options.outDir, folderName(index, url));
-        try {
-          const written = await writeReportFiles(dir, [report], lang);
-          const captureFile = join(dir, 'capture.json');
-          await writeFile(captureFile, `${JSON.stringify(capture, null, 2)}\n`);
-          written.push(captureFile);
-          log(t(lang, 'cli.audit.wrote', { files: written.map((file) => relative(io.cwd, file) || file).join(', ') }));
-        } catch (error) {
-          throw new CliError(t(lang, 'cli.error.write', { dir: options.outDir, reason: firstLine(error) }));
-        }
-      }
-    }
-  } finally {
-    process.removeListener('SIGINT', onSigint);
-    await (browser as Browser | null)?.close().catch(() => undefined);
-  }
-  return failures > 0 ? 1 : 0;
-}
-
-/** `01-www.example.com-agenda`: sortable, readable, safe on every file system. */
-export function folderName(index: number, url: string): string {
-  const { hostname, pathname } = new URL(url);
-  const slug = `${hostname}${pathname}`.replace(/[^a-zA-Z0-9.-]+/g, '-').replace(/-+$/, '').slice(0, 80);
-  return `${String(index + 1).padStart(2, '0')}-${slug}`;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new UnreachableError(`timed out after ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0] ?? message;
+  const url = normaliseUrl(value);
+  if (url === null) throw new CliError(t(lang, 'cli.audit.badUrl', { value }), EXIT_USAGE);
+  return url;
 }

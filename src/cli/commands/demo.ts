@@ -8,7 +8,7 @@ import { CliError } from '../errors';
 import type { CliIO } from '../io';
 import { startSiteServer } from '../site-server';
 import { commandUsage } from '../usage';
-import { auditPages } from './audit';
+import { auditPages } from '../audit/single-page';
 
 /** The demo venue's homepage, served by the local site server under its (fictional) real name. */
 export const DEMO_URL = 'https://www.theatre-de-la-lune.fr/';
