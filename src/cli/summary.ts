@@ -3,6 +3,8 @@ import { t, type Lang } from '../i18n/index';
 import { reportFacts, type LabelledValue } from '../ui/report-facts';
 import { colon, dependencySections } from './summary-dependencies';
 import { footprintSections } from './summary-footprint';
+import { planSection } from './summary-plan';
+import { planFacts } from '../ui/report-plan-facts';
 
 /**
  * The readable terminal summary of one Report. The content comes from
@@ -57,6 +59,7 @@ export function formatSummary(report: Report, lang: Lang, options: SummaryOption
     list,
     push: (...more: string[]) => lines.push(...more),
   };
+  planSection(scrub(planFacts(report, lang)), lang, layout);
   footprintSections(facts.footprint, lang, layout);
 
   lines.push('', heading(facts.thirdParties.heading));

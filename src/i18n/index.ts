@@ -16,7 +16,12 @@ import { precise } from './messages/precise';
 import { options } from './messages/options';
 import { history } from './messages/history';
 import { fullreport } from './messages/fullreport';
+import { audit } from './messages/audit';
+import { sector } from './messages/sector';
+import { debate } from './messages/debate';
 import { popupFindings } from './messages/popup-findings';
+import { auditPage } from './messages/audit-page';
+import { plan } from './messages/plan';
 
 export const languages = ['fr', 'en'] as const;
 export type Lang = (typeof languages)[number];
@@ -27,7 +32,7 @@ export interface MessageArea {
   en: Catalog;
 }
 
-const areas: MessageArea[] = [common, terminal, popup, report, dependencies, findings, trackers, precise, footprint, options, fullreport, history, popupFindings];
+const areas: MessageArea[] = [common, terminal, popup, report, dependencies, findings, trackers, precise, footprint, options, fullreport, history, popupFindings, debate, auditPage, sector, plan, audit];
 
 export const catalogs: Record<Lang, Catalog> = {
   fr: Object.assign({}, ...areas.map((area) => area.fr)) as Catalog,

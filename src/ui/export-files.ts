@@ -2,6 +2,7 @@ import type { PageCapture } from '../core/capture';
 import type { Report } from '../core/report';
 import type { Lang } from '../i18n/index';
 import { requestsCsv, thirdPartiesCsv } from './export-csv';
+import { renderDebateHtml } from './debate-html';
 import { renderReportHtml } from './html-report';
 
 /**
@@ -10,7 +11,7 @@ import { renderReportHtml } from './html-report';
  * built by the page (src/collect/har-export.ts) and handed in as text.
  */
 
-export type ExportKind = 'json' | 'csv-requests' | 'csv-parties' | 'html' | 'har';
+export type ExportKind = 'json' | 'csv-requests' | 'csv-parties' | 'html' | 'debate' | 'har';
 
 export interface ExportFile {
   name: string;
@@ -41,6 +42,8 @@ export function exportFile(kind: ExportKind, report: Report, lang: Lang, capture
       return capture ? { name: `${base}-requetes.csv`, type: 'text/csv;charset=utf-8', text: requestsCsv(capture, report, lang) } : null;
     case 'html':
       return { name: `${base}.html`, type: 'text/html;charset=utf-8', text: renderReportHtml(report, lang) };
+    case 'debate':
+      return { name: `${base}-${lang === 'fr' ? 'fiche-debat' : 'debate-sheet'}.html`, type: 'text/html;charset=utf-8', text: renderDebateHtml(report, lang) };
     case 'har':
       return harText ? { name: `${base}.har`, type: 'application/json', text: harText } : null;
   }

@@ -7,6 +7,7 @@ import { fullReportStyles } from './report-styles';
 import { section } from './report-parts';
 import { accessSection, dependenciesSection, recommendationsSection, widgetsSection } from './report-dependencies-view';
 import { environmentSection, methodSection } from './report-environment-view';
+import { planSection } from './report-plan-view';
 
 /**
  * The full report of one page — summary, dependencies, AI services,
@@ -30,7 +31,7 @@ export class FullReport extends LitElement {
     return html`
       <p class="url" data-test="url">${facts.url}</p>
       ${facts.title ? html`<p data-test="title">${facts.title}</p>` : nothing}
-      ${summarySection(report, facts, lang)} ${dependenciesSection(facts.dependencies, lang)}
+      ${summarySection(report, facts, lang)} ${planSection(report, lang)} ${dependenciesSection(facts.dependencies, lang)}
       ${widgetsSection(facts.dependencies, lang)} ${environmentSection(facts, lang)}
       ${accessSection(facts.dependencies, lang)} ${recommendationsSection(facts.dependencies, lang)}
       ${methodSection(facts, lang)}

@@ -13,6 +13,7 @@ import {
   widgetsSection,
 } from './html-dependencies';
 import { comparisonSection, emissionsSection, methodSection, rgesnSection, weightSection } from './html-footprint';
+import { planSection } from './html-plan';
 
 export { escapeHtml } from './html';
 
@@ -95,6 +96,7 @@ ${facts.title ? html`<p>${facts.title}</p>` : null}
 <h2 id="h-figures">${t(lang, 'report.heading.figures')}</h2>
 <table><caption class="visually-hidden">${t(lang, 'report.heading.figures')}</caption><tbody>${rowsOf(facts.figures)}</tbody></table>
 </section>
+${planSection(report, lang)}
 ${emissionsSection(facts.footprint, lang)}
 ${weightSection(facts.footprint, lang)}
 ${comparisonSection(facts.footprint, lang)}

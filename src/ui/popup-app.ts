@@ -6,6 +6,7 @@ import type { PopupView } from './popup-view';
 import type { HistoryPoint } from './history-facts';
 import './popup-summary';
 import './popup-more';
+import './popup-plan';
 
 /** Fired when the user asks to grant host access (the page calls `permissions.request`). */
 export type GrantRequestEvent = CustomEvent<void>;
@@ -55,6 +56,7 @@ export class PopupApp extends LitElement {
           .language=${lang}
           .loading=${view.loading}
         ></empreinte-popup-summary>
+        <empreinte-popup-plan .report=${view.report} .language=${lang} .tabId=${this.tabId}></empreinte-popup-plan>
         <empreinte-popup-more
           .language=${lang}
           .tabId=${this.tabId}

@@ -7,6 +7,7 @@ import type { PopupView } from './popup-view';
 import type { ExportKind } from './export-files';
 import { fullReportStyles } from './report-styles';
 import './full-report';
+import { findSection } from './report-plan-view';
 
 /** A report with the capture it came from (null when the capture is not at hand). */
 export interface ReportEntry {
@@ -112,12 +113,27 @@ export class ReportPage extends LitElement {
         <div class="exports">
           ${button('json', 'fullreport.export.json')} ${button('csv-parties', 'fullreport.export.csvParties')}
           ${entry.capture ? button('csv-requests', 'fullreport.export.csvRequests') : nothing}
-          ${button('html', 'fullreport.export.html')} ${entry.capture ? button('har', 'fullreport.export.har') : nothing}
+          ${button('html', 'fullreport.export.html')} ${button('debate', 'debate.export')} ${entry.capture ? button('har', 'fullreport.export.har') : nothing}
           <button type="button" @click=${() => window.print()}>${t(lang, 'fullreport.print')}</button>
         </div>
         <p class="muted">${t(lang, entry.capture ? 'fullreport.export.harNote' : 'fullreport.export.noCapture')}</p>
       </section>
       <empreinte-full-report .report=${entry.report} .language=${lang}></empreinte-full-report>`;
+  }
+
+  /** the section named by the URL fragment (#plan) was brought into view once */
+  private revealed = false;
+
+  override updated() {
+    const id = window.location.hash.slice(1);
+    if (this.revealed || id === '' || this.view?.kind !== 'report') return;
+    // the report's own component renders just after this one
+    setTimeout(() => {
+      const target = findSection(this.renderRoot, id);
+      if (!target || this.revealed) return;
+      this.revealed = true;
+      target.scrollIntoView({ block: 'start' });
+    }, 0);
   }
 
   private requestExport(kind: ExportKind, index: number) {

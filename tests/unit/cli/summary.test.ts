@@ -23,7 +23,7 @@ describe('formatSummary', () => {
 
   it('says why EcoIndex is missing, labels both CO2 models, and says which analyses a HAR file cannot feed', () => {
     // the footprint analyses still to be evaluated are nulled here, whatever the core computes today
-    const pending = { ...report, rgesn: null, footprint: { ...report.footprint, byPurpose: null, byOrganisation: null, comparison: null } };
+    const pending = { ...report, rgesn: null, plan: null, footprint: { ...report.footprint, byPurpose: null, byOrganisation: null, comparison: null } };
     const text = formatSummary(pending, 'en', { color: false });
     expect(text).toMatch(/EcoIndex grade: not computed \(the page’s element count is missing/);
     expect(text).toContain('CO2 per view (Sustainable Web Design v4 model)');
