@@ -75,9 +75,6 @@ export function formatSummary(report: Report, lang: Lang, options: SummaryOption
 
   dependencySections(facts.dependencies, lang, layout);
 
-  lines.push('', heading(t(lang, 'report.heading.pending')));
-  list(facts.pending);
-
   if (facts.notes.length > 0) {
     lines.push('', heading(t(lang, 'report.heading.notes')));
     for (const note of facts.notes) lines.push(`  - ${note}`);

@@ -115,10 +115,6 @@ ${facts.thirdParties.none ? html`<p>${facts.thirdParties.none}</p>` : thirdParty
 ${facts.thirdParties.more ? html`<p>${facts.thirdParties.more}</p>` : null}
 </section>
 ${methodSection(facts.footprint, lang)}
-<section aria-labelledby="h-pending">
-<h2 id="h-pending">${t(lang, 'report.heading.pending')}</h2>
-<table><caption class="visually-hidden">${t(lang, 'report.heading.pending')}</caption><tbody>${rowsOf(facts.pending)}</tbody></table>
-</section>
 ${
   facts.notes.length > 0
     ? html`<section aria-labelledby="h-notes">

@@ -45,8 +45,6 @@ export interface ReportFacts {
   thirdParties: { heading: string; rows: ThirdPartyRow[]; more: string | null; none: string | null };
   /** dependency score, organisations, trackers, cookies, consent, widgets, access, recommendations */
   dependencies: DependencyFacts;
-  /** later analyses (the action plan): what they found, or "not evaluated yet" */
-  pending: LabelledValue[];
   notes: string[];
 }
 
@@ -109,7 +107,6 @@ export function reportFacts(report: Report, lang: Lang, topThirdParties = TOP_TH
       none: report.thirdParties.length === 0 ? t(lang, 'report.thirdParties.none') : null,
     },
     dependencies: dependencyFacts(report, lang),
-    pending: pendingOf(report, lang),
     notes: report.notes.map((note) => t(lang, note.key, note.params)),
   };
 }
@@ -132,19 +129,6 @@ function measurementOf(report: Report, lang: Lang): LabelledValue[] {
   if (page.agent) facts.push({ label: t(lang, 'report.page.agent'), value: page.agent });
   facts.push({ label: t(lang, 'report.page.versions'), value: `${report.versions.tool} · ${report.versions.catalog}` });
   return facts;
-}
-
-/** Analyses that later work computes: a short account when present, "not evaluated yet" while null. */
-function pendingOf(report: Report, lang: Lang): LabelledValue[] {
-  return [
-    {
-      label: t(lang, 'report.pending.plan'),
-      value:
-        report.plan === null
-          ? t(lang, 'report.notEvaluated')
-          : t(lang, 'report.pending.planValue', { count: report.plan.length }),
-    },
-  ];
 }
 
 function trackerOf(party: Report['thirdParties'][number], lang: Lang): string {

@@ -29,9 +29,10 @@ describe('formatSummary', () => {
     expect(text).toContain('CO2 per view (Sustainable Web Design v4 model)');
     expect(text).toContain('Greenhouse gas per view (EcoIndex model)');
     expect(text).toContain('EcoIndex cannot be computed');
-    // no DOM in a HAR: access and the plan are not evaluated, and the score says it did not judge access
-    // access and the plan, then by purpose, by organisation, the comparison and RGESN
-    expect(text.match(/not evaluated yet/g)).toHaveLength(6);
+    // no DOM in a HAR: access is not evaluated, and the score says it did not judge access;
+    // then by purpose, by organisation, the comparison and RGESN
+    expect(text.match(/not evaluated yet/g)).toHaveLength(5);
+    expect(text).toContain('Action plan not evaluated.');
     expect(text).toContain('Access without a screen not evaluated');
   });
 
@@ -100,7 +101,7 @@ describe('formatSummary', () => {
     expect(en).toContain('address: not found');
     expect(en).toContain('  1. Remove the advertising pixels');
     expect(en).toContain('Concerns: address, opening hours');
-    expect(en).toContain('0 actions');
+    expect(en).toContain('No change to suggest for this page.');
     expect(en).toContain('3 requests failed');
     const fr = formatSummary(fullHostileReport(), 'fr', { color: false });
     expect(fr).toContain('Note de dépendances\u00a0: D (score 42 sur 100)');
