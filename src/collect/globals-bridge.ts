@@ -18,12 +18,17 @@ const ANSWER = 'empreinte:globals-answer';
 
 /** Main world: answers every question with the names the page defines (strings only cross worlds safely). */
 export function answerGlobalsQuestions(win: Window, doc: Document): void {
+  // Taken now, at document_start, before any page script can replace them
+  // to drop our answer or send its own in its place.
+  const dispatch = EventTarget.prototype.dispatchEvent;
+  const Custom = CustomEvent;
+  const stringify = JSON.stringify;
   doc.addEventListener(QUESTION, (event) => {
     const asked = parse((event as CustomEvent<unknown>).detail);
     if (!asked || !Array.isArray(asked.names)) return;
     const names = asked.names.filter((name): name is string => typeof name === 'string');
-    const detail = JSON.stringify({ nonce: asked.nonce, found: findGlobals(win, names) });
-    doc.dispatchEvent(new CustomEvent(ANSWER, { detail }));
+    const detail = stringify({ nonce: asked.nonce, found: findGlobals(win, names) });
+    dispatch.call(doc, new Custom(ANSWER, { detail }));
   });
 }
 
@@ -32,6 +37,10 @@ export function askPageGlobals(doc: Document, names: readonly string[]): string[
   const nonce = String(Math.random()).slice(2);
   let found: string[] | null = null;
   const listen = (event: Event): void => {
+    // The main-world script answers first (it listens from document_start,
+    // before any page script): a later answer with the nonce, read by the
+    // page from the question, is the page's and is ignored.
+    if (found !== null) return;
     const answer = parse((event as CustomEvent<unknown>).detail);
     if (answer?.nonce === nonce && Array.isArray(answer.found)) found = names.filter((n) => answer.found?.includes(n));
   };

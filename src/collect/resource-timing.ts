@@ -76,9 +76,28 @@ export function resourceTimingSizes(requests: readonly RecordedRequest[], timing
     }
     if (best === null) continue;
     used.add(best);
-    if (best.transferSize > 0) sizes.set(index, best.transferSize);
+    if (best.transferSize > 0) sizes.set(index, plausibleSize(best, request));
   }
   return sizes;
+}
+
+/** Response headers Chrome accepts at most (net::ERR_RESPONSE_HEADERS_TOO_BIG beyond). */
+export const MAX_HEADER_BYTES = 256 * 1024;
+/** No single response of a web page is believed to weigh more (a 4K video segment is far below). */
+export const MAX_ENTRY_BYTES = 1024 ** 3;
+
+/**
+ * The entry's transferSize, bounded by what the network can have carried: it
+ * comes from a page's renderer, which the background does not trust. Headers
+ * plus the body: with a Content-Length, no more than that body and the
+ * largest header block Chrome accepts; the encoded body size, when the entry
+ * gives one, bounds it the same way; and one gigabyte in any case.
+ */
+export function plausibleSize(entry: ResourceTimingEntry, request: Pick<RecordedRequest, 'bytes' | 'bytesSource'>): number {
+  let bound = MAX_ENTRY_BYTES;
+  if (request.bytesSource === 'content-length' && request.bytes !== null) bound = Math.min(bound, request.bytes + MAX_HEADER_BYTES);
+  if (entry.encodedBodySize > 0) bound = Math.min(bound, entry.encodedBodySize + MAX_HEADER_BYTES);
+  return Math.min(entry.transferSize, bound);
 }
 
 /** Keeps what is worth storing: entries with a size the browser was allowed to tell. */

@@ -30,6 +30,9 @@ export const TAB_STATE_VERSION = 3 as const;
 /** Cookies kept per page view; beyond, they are not recorded (a page setting hundreds is already telling). */
 export const MAX_COOKIES_PER_TAB = 300;
 
+/** Requests held for a document not committed yet (RecordedTab.earlyRequests). */
+export const MAX_EARLY_REQUESTS = 200;
+
 export const RecordedRequest = z.strictObject({
   /** webRequest's requestId; a redirect chain shares one id, each hop is its own entry */
   id: z.string().max(64),
@@ -83,9 +86,31 @@ export const RecordedTab = z.strictObject({
   committedAt: z.string().max(64).nullable(),
   /** webNavigation.onCompleted fired for the top frame */
   complete: z.boolean(),
+  /**
+   * The page view began with `history.pushState` (a single-page app changing
+   * view), not with a document load. A default, not a version bump: a state
+   * stored before this field existed reads as an ordinary load, which it was.
+   */
+  softNavigation: z.boolean().default(false),
+  /**
+   * The top document committed without a request of its own: restored from
+   * the back/forward cache (or served without the network). Its figures are
+   * those of what loaded since, not of the page's first load.
+   */
+  restored: z.boolean().default(false),
   requests: z.array(RecordedRequest),
   /** main-frame requests of a navigation that has not committed yet */
   pendingDocument: z.array(RecordedRequest),
+  /**
+   * Top-frame requests of another document than the committed one (Chrome
+   * says which, `documentId`): the next document's first requests, which may
+   * reach the worker before its commit does, or the previous one's last.
+   * Those of the document that commits join its page view; the rest go.
+   */
+  earlyRequests: z
+    .array(z.strictObject({ documentId: z.string().max(128), request: RecordedRequest }))
+    .max(MAX_EARLY_REQUESTS)
+    .default([]),
   /** requests beyond the per-tab cap: counted, not stored */
   droppedRequests: z.strictObject({ count: z.number().int().nonnegative(), bytes: z.number().int().nonnegative() }),
   /** ids of dropped requests still in flight, so that their bytes are added when they complete */
@@ -116,8 +141,11 @@ export function emptyTab(tabId: number): RecordedTab {
     navigationStart: null,
     committedAt: null,
     complete: false,
+    softNavigation: false,
+    restored: false,
     requests: [],
     pendingDocument: [],
+    earlyRequests: [],
     droppedRequests: { count: 0, bytes: 0 },
     droppedInFlight: [],
     frames: {},
@@ -201,8 +229,8 @@ export function buildPassiveCapture(tab: RecordedTab, options: PassiveCaptureOpt
       method: 'passive',
       // The passive capture does not know whether a consent banner was answered.
       consentState: 'unknown',
-      softNavigation: false,
-      documentFromCache: main?.fromCache ?? false,
+      softNavigation: tab.softNavigation,
+      documentFromCache: main?.fromCache ?? tab.restored,
       complete: tab.complete,
       agent: options.agent ?? null,
       viewport: options.viewport ?? null,

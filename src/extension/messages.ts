@@ -76,12 +76,15 @@ export interface AcceptedMessage {
 export function acceptContentMessage(raw: unknown, sender: Sender, runtimeId: string): AcceptedMessage | null {
   if (sender.id !== runtimeId) return reject('foreign sender');
   const tabId = sender.tab?.id;
-  if (typeof tabId !== 'number' || tabId < 0) return reject('no tab');
+  if (typeof tabId !== 'number' || !Number.isSafeInteger(tabId) || tabId < 0) return reject('no tab');
+  // Content scripts' messages always name their frame; a malformed one is not a frame of the tab.
+  const frameId = sender.frameId ?? 0;
+  if (!Number.isSafeInteger(frameId) || frameId < 0) return reject('no frame');
   const parsed = ContentMessage.safeParse(raw);
   if (!parsed.success) return reject('invalid message');
   return {
     tabId,
-    frameId: typeof sender.frameId === 'number' ? sender.frameId : 0,
+    frameId,
     url: sender.url ?? null,
     documentId: sender.documentId ?? null,
     message: parsed.data,

@@ -117,6 +117,11 @@ export function startObserving(store: TabStore = new TabStore(), badge: BadgeUpd
     if (details.frameId !== 0) return;
     void store.update(details.tabId, (tab) => recorder.onCommitted(tab, details, new Date())).then(changed(details.tabId));
   });
+  // A single-page app changing view (src/extension/recorder.ts onHistoryStateUpdated).
+  browser.webNavigation.onHistoryStateUpdated.addListener((details) => {
+    if (details.frameId !== 0) return;
+    void store.update(details.tabId, (tab) => recorder.onHistoryStateUpdated(tab, details, new Date())).then(changed(details.tabId));
+  });
   browser.webNavigation.onCompleted.addListener((details) => {
     if (details.frameId !== 0) return;
     void store.update(details.tabId, (tab) => recorder.onNavigationCompleted(tab, details)).then(() => badge.update(details.tabId));

@@ -5,7 +5,7 @@
  * work with Chrome's and Firefox's shapes alike.
  */
 import type { ResourceType } from '../core/capture';
-import { MAX_COOKIES_PER_TAB, type RecordedCookie, type RecordedRequest, type RecordedTab } from '../collect/webrequest';
+import { MAX_COOKIES_PER_TAB, MAX_EARLY_REQUESTS, type RecordedCookie, type RecordedRequest, type RecordedTab } from '../collect/webrequest';
 import { parseSetCookie } from '../collect/set-cookie';
 import { MAX_TIMINGS_PER_TAB, usefulTimings } from '../collect/resource-timing';
 import type { AcceptedMessage } from './messages';
@@ -25,6 +25,8 @@ export interface RequestEvent {
   frameId: number;
   type: string;
   timeStamp: number;
+  /** Chrome 106+: the document that made the request */
+  documentId?: string;
 }
 
 export interface ResponseEvent extends RequestEvent {
@@ -94,7 +96,7 @@ function isMainFrame(event: RequestEvent): boolean {
 
 /** The latest unfinished entry of a request (a redirect chain shares one id). */
 function findOpen(tab: RecordedTab, requestId: string): RecordedRequest | null {
-  for (const list of [tab.pendingDocument, tab.requests]) {
+  for (const list of [tab.pendingDocument, tab.requests, tab.earlyRequests.map((early) => early.request)]) {
     for (let i = list.length - 1; i >= 0; i--) {
       const request = list[i];
       if (request && request.id === requestId && !request.done) return request;
@@ -133,6 +135,12 @@ export function onBeforeRequest(tab: RecordedTab, event: RequestEvent): void {
   // Before the first commit seen (the page was open before the extension
   // started) there is no page view to attribute requests to.
   if (tab.url === null) return;
+  // Made by another top document than the one committed: held until we know
+  // whether that document's commit comes (it may reach us after its requests).
+  if (event.frameId === 0 && event.documentId && tab.documentId !== null && event.documentId !== tab.documentId) {
+    if (tab.earlyRequests.length < MAX_EARLY_REQUESTS) tab.earlyRequests.push({ documentId: event.documentId, request });
+    return;
+  }
   if (tab.requests.length >= MAX_REQUESTS_PER_TAB) {
     tab.droppedRequests.count += 1;
     tab.droppedInFlight.push(event.requestId);
@@ -289,7 +297,12 @@ export function onCommitted(tab: RecordedTab, event: NavigationEvent, now: Date)
   tab.navigationStart = documents[0]?.timeStamp ?? event.timeStamp;
   tab.committedAt = now.toISOString();
   tab.complete = false;
-  tab.requests = documents;
+  tab.softNavigation = false;
+  // No request led to this document: the back/forward cache gave it back.
+  tab.restored = documents.length === 0 && /^https?:/i.test(event.url);
+  const early = tab.earlyRequests.filter((entry) => entry.documentId === event.documentId).map((entry) => entry.request);
+  tab.requests = [...documents, ...early];
+  tab.earlyRequests = [];
   tab.pendingDocument = [];
   tab.droppedRequests = { count: 0, bytes: 0 };
   tab.droppedInFlight = [];
@@ -303,6 +316,42 @@ export function onCommitted(tab: RecordedTab, event: NavigationEvent, now: Date)
 function withoutHash(url: string): string {
   const hash = url.indexOf('#');
   return hash >= 0 ? url.slice(0, hash) : url;
+}
+
+/**
+ * `history.pushState` (or `replaceState`) in the top frame: a single-page app
+ * shows another view without loading a document. Once the document has
+ * loaded, a change of path or query starts a new page view, said to be a soft
+ * navigation: what the page loads from now on is that view's. The document,
+ * its frames' probe results and the first interaction stay (same document;
+ * the popup probes it again when it opens). During the load, or for a change
+ * of fragment only, the view goes on and only its URL follows.
+ */
+export function onHistoryStateUpdated(tab: RecordedTab, event: NavigationEvent, now: Date): boolean {
+  if (event.frameId !== 0 || tab.url === null) return false;
+  const url = event.url.slice(0, 65536);
+  if (withoutHash(url) === withoutHash(tab.url)) return false;
+  // A router rewriting the URL while the page still loads is not a new view.
+  if (!tab.complete) {
+    tab.url = url;
+    return true;
+  }
+  tab.url = url;
+  tab.navigationStart = event.timeStamp;
+  tab.committedAt = now.toISOString();
+  tab.softNavigation = true;
+  tab.restored = false;
+  // nothing to wait for: no document loads (webNavigation.onCompleted will not fire)
+  tab.complete = true;
+  // The view's first fetch may reach us before the history event does: what
+  // started at or after the change is the new view's (one clock: webRequest's).
+  const since = event.timeStamp;
+  tab.requests = tab.requests.filter((request) => request.timeStamp >= since);
+  tab.droppedRequests = { count: 0, bytes: 0 };
+  tab.droppedInFlight = [];
+  tab.cookies = tab.cookies.filter((cookie) => cookie.at >= since);
+  tab.timings = tab.timings.filter((entry) => entry.startTime >= since - 1000);
+  return true;
 }
 
 export function onNavigationCompleted(tab: RecordedTab, event: NavigationEvent): void {

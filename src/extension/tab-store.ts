@@ -20,6 +20,10 @@ export function tabKey(tabId: number): string {
 
 /** Milliseconds between a change and its write: short, so a stopped worker loses at most this. */
 export const WRITE_DELAY_MS = 100;
+/** The write delay grows by WRITE_DELAY_MS for each this many stored requests … */
+const REQUESTS_PER_DELAY_STEP = 200;
+/** … up to this many times WRITE_DELAY_MS. */
+const MAX_DELAY_FACTOR = 10;
 
 /**
  * Parses a stored value. Anything that does not match the current schema (an
@@ -116,7 +120,20 @@ export class TabStore {
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.flush();
-    }, this.delayMs);
+    }, this.delayFor());
+  }
+
+  /**
+   * Each write copies a tab's whole state into the browser's storage: on a
+   * page of thousands of requests, ten writes a second would cost the
+   * browser more than the page itself. The delay grows with the largest
+   * state to write, up to ten times the base (a stopped worker loses at most
+   * that much of a very heavy page's events).
+   */
+  private delayFor(): number {
+    let largest = 0;
+    for (const tabId of this.dirty) largest = Math.max(largest, this.cache.get(tabId)?.requests.length ?? 0);
+    return this.delayMs * Math.min(MAX_DELAY_FACTOR, 1 + Math.floor(largest / REQUESTS_PER_DELAY_STEP));
   }
 
   private enqueue(tabId: number, task: () => Promise<void>): Promise<void> {

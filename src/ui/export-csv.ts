@@ -87,6 +87,11 @@ export function requestsCsv(capture: PageCapture, report: Report, lang: Lang): s
       request.error,
     ];
   });
+  // Beyond the per-tab cap requests were only counted: the last row says so, with their bytes.
+  const dropped = capture.droppedRequests;
+  if (dropped.count > 0) {
+    rows.push([t(lang, 'note.requests.dropped', { count: dropped.count }), null, null, null, null, null, null, null, null, dropped.bytes, null, null, null]);
+  }
   return toCsv(header.map((key) => t(lang, `csv.${key}`)), rows, lang);
 }
 

@@ -1,0 +1,166 @@
+// Single-page apps, back/forward cache restores and redirect chains, from the
+// recorder's point of view (src/extension/recorder.ts), and the observer's
+// wiring of webNavigation.onHistoryStateUpdated.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { buildPassiveCapture, parseStoredTabShape } from './hardening-support';
+import * as recorder from '../../../src/extension/recorder';
+import { startObserving } from '../../../src/extension/observer';
+import { readTab } from '../../../src/extension/tab-store';
+import { T0, committedTab, load, request, response } from './helpers';
+
+const at = (ms: number) => new Date(T0 + ms);
+const history = (url: string, ms: number, frameId = 0) => ({ tabId: 7, frameId, url, timeStamp: T0 + ms });
+
+describe('soft navigation (history.pushState)', () => {
+  it('starts a new page view once the document has loaded, said to be soft, with only what loads after', () => {
+    const tab = committedTab('https://spa.example.fr/');
+    load(tab, request('2', 'https://spa.example.fr/app.js'), { 'Content-Length': '5000' });
+    recorder.onNavigationCompleted(tab, history('https://spa.example.fr/', 200));
+    // the view's data fetch reached the background before the history event did
+    const data = request('30', 'https://spa.example.fr/api/agenda.json', 'xmlhttprequest');
+    recorder.onBeforeRequest(tab, data);
+    expect(recorder.onHistoryStateUpdated(tab, history('https://spa.example.fr/agenda', 290), at(290))).toBe(true);
+    recorder.onCompleted(tab, response(data, { 'Content-Length': '700' }));
+    load(tab, request('40', 'https://spa.example.fr/poster.jpg', 'image'), { 'Content-Length': '9000' });
+
+    const capture = buildPassiveCapture(tab);
+    expect(capture?.page.softNavigation).toBe(true);
+    expect(capture?.page.complete).toBe(true);
+    expect(capture?.page.finalUrl).toBe('https://spa.example.fr/agenda');
+    expect(capture?.page.url).toBe('https://spa.example.fr/agenda');
+    expect(capture?.requests.map((r) => [r.url, r.bytes])).toEqual([
+      ['https://spa.example.fr/api/agenda.json', 700],
+      ['https://spa.example.fr/poster.jpg', 9000],
+    ]);
+    // times count from the view change
+    expect(capture?.requests[0]?.startTime).toBe(10);
+  });
+
+  it('a URL rewritten while the page loads, or a fragment change, is no new view', () => {
+    const tab = committedTab('https://spa.example.fr/?utm_source=x');
+    expect(recorder.onHistoryStateUpdated(tab, history('https://spa.example.fr/', 60), at(60))).toBe(true);
+    load(tab, request('9', 'https://spa.example.fr/app.js'), { 'Content-Length': '5000' });
+    expect(tab.softNavigation).toBe(false);
+    expect(tab.requests).toHaveLength(2);
+    expect(tab.url).toBe('https://spa.example.fr/');
+    recorder.onNavigationCompleted(tab, history('https://spa.example.fr/', 200));
+    expect(recorder.onHistoryStateUpdated(tab, history('https://spa.example.fr/#programme', 300), at(300))).toBe(false);
+    expect(recorder.onHistoryStateUpdated(tab, history('https://spa.example.fr/agenda', 300, 3), at(300))).toBe(false);
+    expect(tab.requests).toHaveLength(2);
+    expect(buildPassiveCapture(tab)?.page.softNavigation).toBe(false);
+  });
+
+  it('a real load after a soft navigation is an ordinary page view again', () => {
+    const tab = committedTab('https://spa.example.fr/');
+    recorder.onNavigationCompleted(tab, history('https://spa.example.fr/', 200));
+    recorder.onHistoryStateUpdated(tab, history('https://spa.example.fr/agenda', 300), at(300));
+    const main = request('50', 'https://spa.example.fr/contact', 'main_frame');
+    recorder.onBeforeRequest(tab, main);
+    recorder.onCommitted(tab, { ...history('https://spa.example.fr/contact', 520), documentId: 'DOC2' }, at(520));
+    expect(buildPassiveCapture(tab)?.page.softNavigation).toBe(false);
+    expect(buildPassiveCapture(tab)?.page.documentFromCache).toBe(false);
+  });
+});
+
+describe('requests racing their document’s commit (Chrome documentId)', () => {
+  it('the next document’s first requests join its page view; the previous document’s late ones go', () => {
+    const tab = committedTab('https://www.example.fr/a');
+    const b = request('3', 'https://www.example.fr/b', 'main_frame');
+    recorder.onBeforeRequest(tab, b);
+    // the stylesheet of /b reaches us before /b's commit; a beacon of /a after it started
+    const css = request('4', 'https://www.example.fr/b.css', 'stylesheet', { documentId: 'DOC2' });
+    const beacon = request('5', 'https://www.example.fr/bye', 'ping', { documentId: 'DOC-UNLOADED' });
+    recorder.onBeforeRequest(tab, css);
+    recorder.onBeforeRequest(tab, beacon);
+    recorder.onCompleted(tab, response(css, { 'Content-Length': '300' }));
+    recorder.onCommitted(tab, { ...history('https://www.example.fr/b', 100), documentId: 'DOC2' }, at(100));
+    load(tab, request('6', 'https://www.example.fr/b.js', 'script', { documentId: 'DOC2' }), { 'Content-Length': '200' });
+    expect(tab.requests.map((r) => [r.url, r.bytes])).toEqual([
+      ['https://www.example.fr/b', null],
+      ['https://www.example.fr/b.css', 300],
+      ['https://www.example.fr/b.js', 200],
+    ]);
+    expect(tab.earlyRequests).toEqual([]);
+  });
+});
+
+describe('back/forward cache', () => {
+  it('a commit without a request of its own is said to come from the cache, with nothing of the previous page', () => {
+    const tab = committedTab('https://www.example.fr/a');
+    load(tab, request('2', 'https://www.example.fr/a.css', 'stylesheet'), { 'Content-Length': '100' });
+    const b = request('3', 'https://www.example.fr/b', 'main_frame');
+    recorder.onBeforeRequest(tab, b);
+    recorder.onCommitted(tab, { ...history('https://www.example.fr/b', 100), documentId: 'DOC2' }, at(100));
+    load(tab, request('4', 'https://www.example.fr/b.js'), { 'Content-Length': '200' });
+    // back to /a, restored from the back/forward cache: no request at all
+    recorder.onCommitted(tab, { ...history('https://www.example.fr/a', 900), documentId: 'DOC1' }, at(900));
+    const capture = buildPassiveCapture(tab);
+    expect(capture?.page.finalUrl).toBe('https://www.example.fr/a');
+    expect(capture?.page.documentFromCache).toBe(true);
+    expect(capture?.requests).toEqual([]);
+    // a message from the restored document is accepted again (same documentId)
+    expect(tab.documentId).toBe('DOC1');
+  });
+
+  it('a state stored before the fields existed reads as an ordinary load', () => {
+    const tab = committedTab() as Record<string, unknown>;
+    delete tab['softNavigation'];
+    delete tab['restored'];
+    expect(parseStoredTabShape(tab)).toMatchObject({ softNavigation: false, restored: false });
+  });
+});
+
+describe('redirect chain', () => {
+  it('each hop is a request of the page view, with its bytes; the final URL is the committed one', () => {
+    const tab = committedTab('https://www.example.fr/');
+    const hops = ['https://old.example.fr/', 'https://www.example.fr/tmp', 'https://www.example.fr/salle'];
+    const id = '60';
+    hops.forEach((url, index) => {
+      const hop = request(id, url, 'main_frame', { timeStamp: T0 + 1000 + index });
+      recorder.onBeforeRequest(tab, hop);
+      if (index < hops.length - 1) {
+        recorder.onHeadersReceived(tab, response(hop, { 'Content-Length': '12', Location: hops[index + 1] ?? '' }, { statusCode: index === 0 ? 301 : 302 }));
+        recorder.onBeforeRedirect(tab, response(hop, { 'Content-Length': '12' }, { statusCode: index === 0 ? 301 : 302 }));
+      }
+    });
+    recorder.onCommitted(tab, { ...history(hops[2] ?? '', 1100), documentId: 'DOC9' }, at(1100));
+    const last = request(id, hops[2] ?? '', 'main_frame', { timeStamp: T0 + 1002 });
+    recorder.onCompleted(tab, response(last, { 'Content-Length': '3000' }));
+    const capture = buildPassiveCapture(tab);
+    expect(capture?.page.url).toBe('https://old.example.fr/');
+    expect(capture?.page.finalUrl).toBe('https://www.example.fr/salle');
+    expect(capture?.page.documentFromCache).toBe(false);
+    expect(capture?.requests.map((r) => [r.status, r.bytes])).toEqual([
+      [301, 12],
+      [302, 12],
+      [200, 3000],
+    ]);
+  });
+});
+
+describe('observer: history state updates', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const event = () => ({ addListener: () => undefined });
+    for (const name of ['onBeforeRequest', 'onHeadersReceived', 'onBeforeRedirect', 'onCompleted', 'onErrorOccurred']) {
+      (fakeBrowser.webRequest as unknown as Record<string, unknown>)[name] = event();
+    }
+  });
+
+  it('a top-frame history update of a loaded page starts a soft page view in storage; a frame’s is ignored', async () => {
+    const store = startObserving();
+    const nav = (url: string, ms: number, frameId = 0) => ({ tabId: 4, frameId, url, timeStamp: T0 + ms }) as never;
+    await fakeBrowser.webNavigation.onCommitted.trigger(nav('https://spa.example.fr/', 0));
+    await fakeBrowser.webNavigation.onCompleted.trigger(nav('https://spa.example.fr/', 100));
+    await fakeBrowser.webNavigation.onHistoryStateUpdated.trigger(nav('https://spa.example.fr/frame-view', 150, 2));
+    await store.flush();
+    expect((await readTab(4))?.softNavigation).toBe(false);
+    await fakeBrowser.webNavigation.onHistoryStateUpdated.trigger(nav('https://spa.example.fr/agenda', 200));
+    await store.flush();
+    const tab = await readTab(4);
+    expect(tab?.softNavigation).toBe(true);
+    expect(tab?.url).toBe('https://spa.example.fr/agenda');
+  });
+});

@@ -1,0 +1,39 @@
+// The tab store writes a heavy page's state less often (src/extension/tab-store.ts):
+// each write copies the whole state into the browser's storage.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { TabStore, tabKey } from '../../../src/extension/tab-store';
+import * as recorder from '../../../src/extension/recorder';
+import { committedTab, load, request } from './helpers';
+
+const stored = async (tabId: number) => (await fakeBrowser.storage.session.get(tabKey(tabId)))[tabKey(tabId)] as { requests: unknown[] } | undefined;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('tab store write delay', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('a light page is written after the base delay, a page of 1,000 requests after six times it, never more than ten', async () => {
+    const store = new TabStore(20);
+    await store.update(1, (tab) => void Object.assign(tab, committedTab()));
+    await sleep(300);
+    expect((await stored(1))?.requests).toHaveLength(1);
+
+    const heavy = committedTab();
+    for (let i = 0; i < 999; i++) load(heavy, request(String(10 + i), `https://www.example.fr/p?i=${i}`), { 'Content-Length': '10' });
+    await store.update(2, (tab) => void Object.assign(tab, heavy));
+    // 6 × 20 ms: not yet at a third of it; there well after
+    await sleep(40);
+    expect(await stored(2)).toBeUndefined();
+    await sleep(400);
+    expect((await stored(2))?.requests).toHaveLength(1000);
+
+    const capped = committedTab();
+    for (let i = 0; i < recorder.MAX_REQUESTS_PER_TAB + 500; i++) load(capped, request(String(10 + i), `https://www.example.fr/q?i=${i}`), {});
+    await store.update(3, (tab) => void Object.assign(tab, capped));
+    // 10 × 20 ms at most
+    await sleep(100);
+    expect(await stored(3)).toBeUndefined();
+    await sleep(500);
+    expect((await stored(3))?.requests).toHaveLength(recorder.MAX_REQUESTS_PER_TAB);
+  });
+});
