@@ -46,11 +46,16 @@ export function badgeFor(report: Report | null, lang: Lang, paused = false): Bad
   };
 }
 
-/** The report of a tab's recorded page view, as the popup would compute it; null when nothing was recorded. */
+/**
+ * The report of a tab's recorded page view, as the popup would compute it but
+ * without the action plan (null when nothing was recorded): the badge and the
+ * history need only the grades, and this runs every second while a page
+ * loads, where each planned action would cost one more analysis.
+ */
 export async function reportOfTab(tab: RecordedTab): Promise<Report | null> {
   const capture = buildPassiveCapture(tab);
   if (capture === null) return null;
-  return analyse(capture, loadCatalogs(), await analysisOptions(capture.page.finalUrl));
+  return analyse(capture, loadCatalogs(), { ...(await analysisOptions(capture.page.finalUrl)), plan: false });
 }
 
 export async function showBadge(tabId: number, badge: Badge): Promise<void> {

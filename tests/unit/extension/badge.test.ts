@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { BadgeUpdater, badgeFor, gradeColours } from '../../../src/extension/badge';
+import { BadgeUpdater, badgeFor, gradeColours, reportOfTab } from '../../../src/extension/badge';
 import { createBadge, restoreBadges } from '../../../src/extension/observer';
 import { TabStore, tabKey } from '../../../src/extension/tab-store';
 import { HistoryStore } from '../../../src/extension/history';
@@ -37,6 +37,12 @@ describe('badge', () => {
     expect(title.mock.calls[0]?.[0].title).toContain(`dépendances : ${grade}`);
     expect(title.mock.calls[0]?.[0].title).toContain('de A, autonome, à E, très dépendant');
     expect(await action.getBadgeText({ tabId: 7 })).toBe(grade);
+  });
+
+  it('computes the grades without the action plan (it runs every second while a page loads)', async () => {
+    const report = await reportOfTab(trackedTab(true));
+    expect(report?.scores.dependencies?.grade).toMatch(/^[A-E]$/);
+    expect(report?.plan).toBeNull();
   });
 
   it('says nothing for a tab with no page view, and for a paused site', async () => {
