@@ -15,6 +15,7 @@ import { auditPage, type PageAuditRequest, type PageAuditResult } from '../../sr
 import { writeManifest } from '../../src/cli/audit/manifest';
 import { capturePageDetailed } from '../../src/cli/capture-page';
 import { startSiteServer, type SiteServer } from '../../src/cli/site-server';
+import { renderDebateHtml } from '../../src/ui/debate-html';
 import { chromiumArgs, chromiumPath, fakeInternetArgs } from './support/chromium';
 import { repoRoot } from './support/cli';
 
@@ -86,6 +87,7 @@ describe('auditPage on the demo site (Axeptio stand-in)', () => {
         report: 'pages/theatre-de-la-lune.fr-home/refuse.report.json',
         har: 'pages/theatre-de-la-lune.fr-home/refuse.har',
         screenshot: 'pages/theatre-de-la-lune.fr-home/refuse.png',
+        debate: 'pages/theatre-de-la-lune.fr-home/refuse.debate.html',
       });
       const report = Report.parse(JSON.parse(readFileSync(join(outDir, result.evidence.report!), 'utf8')));
       expect(report.page.consentState).toBe('refused');
@@ -93,6 +95,10 @@ describe('auditPage on the demo site (Axeptio stand-in)', () => {
       expect(har.log.entries.some((entry) => entry.request.url.startsWith(home))).toBe(true);
       const png = readFileSync(join(outDir, result.evidence.screenshot!));
       expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      // the debate sheet of this page in this state, in the audit's language (request() asks for English)
+      const debate = readFileSync(join(outDir, result.evidence.debate!), 'utf8');
+      expect(debate).toBe(renderDebateHtml(report, 'en'));
+      expect(debate).toContain('<html lang="en">');
 
       await writeManifest(outDir, {
         toolVersion: '0.1.0',
@@ -104,7 +110,7 @@ describe('auditPage on the demo site (Axeptio stand-in)', () => {
       });
       const manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')) as { files: { path: string; bytes: number; sha256: string }[]; browserVersion: string };
       expect(manifest.browserVersion).toBe(site.browser.version());
-      expect(manifest.files.map((file) => file.path)).toEqual([result.evidence.har, result.evidence.screenshot, result.evidence.report].sort());
+      expect(manifest.files.map((file) => file.path)).toEqual([result.evidence.debate, result.evidence.har, result.evidence.screenshot, result.evidence.report].sort());
       for (const file of manifest.files) {
         const bytes = readFileSync(join(outDir, file.path));
         expect(file.bytes).toBe(bytes.length);
@@ -172,7 +178,7 @@ describe('auditPage on a Didomi site that tracks after refusal', () => {
     expect(json.failure.message).toContain('application/json');
     expect(away.failure.kind).toBe('offsite-redirect');
     expect(away.failure.message).toContain('billetterie-ailleurs.fr');
-    expect(away.evidence).toEqual({ report: null, har: null, screenshot: null });
+    expect(away.evidence).toEqual({ report: null, har: null, screenshot: null, debate: null });
   });
 });
 

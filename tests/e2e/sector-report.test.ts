@@ -74,6 +74,7 @@ describe('empreinte merge', () => {
     const summary = await readFile(join(dir, 'merged', 'summary.csv'), 'utf8');
     expect(summary.startsWith('\ufeffurl;')).toBe(true);
     expect(summary.split('\r\n')).toHaveLength(6 + 2);
+    expect((await readFile(join(dir, 'merged', 'quick-wins.csv'), 'utf8')).startsWith('\ufeffrank;id;action;')).toBe(true);
     expect(JSON.parse(await readFile(join(dir, 'merged', 'merge.json'), 'utf8'))).toMatchObject({ inputs: ['../shard-1', '../shard-2'], rows: 6, duplicates: 1 });
     // merging again into its own output folder is allowed (it holds merge.json)
     expect((await runCli(['merge', 'shard-1', 'shard-2', '--out', 'merged', '--lang', 'fr'], { cwd: dir })).code).toBe(0);
@@ -122,8 +123,11 @@ describe('sector report.html in Chromium', () => {
     expect(dialogs).toEqual([]);
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     expect(await page.locator('h2').allTextContents()).toEqual([
-      'Échantillon', 'Répartition des notes', 'Organisations et maisons mères', 'Pisteurs', 'Services intégrés', 'Poids des pages', 'Accès hors numérique', 'Sites',
+      'Échantillon', 'Répartition des notes', 'Organisations et maisons mères', 'Gains rapides', 'Pisteurs', 'Services intégrés', 'Poids des pages', 'Accès hors numérique', 'Sites',
     ]);
+    // the quick wins: a table of actions and the grades before and after each site's first three
+    expect(await page.getByRole('table', { name: /actions les plus fréquentes/ }).locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('table', { name: /trois premières actions/ }).locator('tbody tr').count()).toBe(5);
     // the payload is shown as text
     expect(await page.locator('table.sortable').innerText()).toContain(`La Lune ${PAYLOAD}`);
 

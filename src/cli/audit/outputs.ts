@@ -1,6 +1,6 @@
 /**
  * Reading `results.jsonl` back and writing the sector outputs beside it:
- * summary.csv, organisations.csv and report.html. Used at the end of an
+ * summary.csv, organisations.csv, quick-wins.csv and report.html. Used at the end of an
  * audit and by `empreinte merge`. Reading is tolerant: an audit killed in
  * the middle of a write leaves a last line cut in half, which is ignored
  * (the page will be audited again on resume); any other bad line is
@@ -10,7 +10,7 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Lang } from '../../i18n/index';
 import { AuditRow } from './row';
-import { organisationsCsv, summaryCsv } from './sector-csv';
+import { organisationsCsv, quickWinsCsv, summaryCsv } from './sector-csv';
 import { renderSectorHtml } from './sector-html';
 import { sectorStats } from './sector-stats';
 
@@ -65,7 +65,7 @@ export function dedupeRows(rows: readonly AuditRow[]): AuditRow[] {
   return [...byKey.values()];
 }
 
-export const SECTOR_FILES = ['summary.csv', 'organisations.csv', 'report.html'] as const;
+export const SECTOR_FILES = ['summary.csv', 'organisations.csv', 'quick-wins.csv', 'report.html'] as const;
 
 /** Writes the sector outputs into `outDir` (created if needed); returns the paths written. */
 export async function writeSectorOutputs(outDir: string, rows: AuditRow[], lang: Lang): Promise<string[]> {
@@ -74,6 +74,7 @@ export async function writeSectorOutputs(outDir: string, rows: AuditRow[], lang:
   const files: [string, string][] = [
     ['summary.csv', summaryCsv(rows, lang)],
     ['organisations.csv', organisationsCsv(rows, lang)],
+    ['quick-wins.csv', quickWinsCsv(stats.quickWins, lang)],
     ['report.html', renderSectorHtml(stats, lang)],
   ];
   const written: string[] = [];

@@ -129,6 +129,7 @@ export async function auditPage(browser: Browser, request: PageAuditRequest): Pr
           capture,
           screenshot: result.screenshot,
           keepSecrets: request.keepSecrets,
+          lang: request.lang,
         });
   return { ok: true, report, links: sameSiteLinks(result.links, capture.page.finalUrl), consent, evidence };
 }

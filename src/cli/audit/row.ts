@@ -64,6 +64,8 @@ export const AuditRow = z.strictObject({
     report: z.string().nullable(),
     har: z.string().nullable(),
     screenshot: z.string().nullable(),
+    /** the debate sheet (`<mode>.debate.html`); absent from rows written before it existed */
+    debate: z.string().nullable().optional(),
   }),
   report: Report.nullable(),
 });

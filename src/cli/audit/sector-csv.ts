@@ -1,6 +1,7 @@
 /**
- * summary.csv (one row per page and consent mode) and organisations.csv (one
- * row per site and organisation). Same format as the report's CSV exports
+ * summary.csv (one row per page and consent mode), organisations.csv (one
+ * row per site and organisation) and quick-wins.csv (one row per plan action
+ * across the sample, ./sector-wins.ts). Same format as the report's CSV exports
  * (src/ui/export-csv.ts): BOM, `;` and decimal comma in French, CRLF, quotes,
  * formula-looking cells neutralised — URLs, titles and names come from the
  * audited sites. Column names are stable identifiers, the same in both
@@ -9,6 +10,8 @@
 import { toCsv, type Cell } from '../../ui/export-csv';
 import type { Lang } from '../../i18n/index';
 import type { AuditRow } from './row';
+import type { SectorWins } from './sector-wins';
+import { actionTitle } from './sector-wins-html';
 import { aiWidgetsOf, baselineRows, parentsOf, routesOf, ticketingOf, trackerCounts } from './sector-facts';
 
 /** Lists inside one cell: a separator that neither `;` nor `,` spreadsheets split on. */
@@ -141,4 +144,23 @@ export function organisationRows(rows: readonly AuditRow[]): Cell[][] {
 
 export function organisationsCsv(rows: readonly AuditRow[], lang: Lang): string {
   return toCsv([...ORGANISATION_COLUMNS], organisationRows(rows), lang);
+}
+
+export const QUICK_WIN_COLUMNS = [
+  'rank', 'id', 'action', 'target', 'title', 'sites', 'share',
+  'bytesSavedTotal', 'bytesSavedMedian', 'requestsRemovedTotal', 'requestsRemovedMedian',
+  'gradeUps', 'graded', 'organisations', 'siteList',
+] as const;
+
+/** One row per action, in the report's order; `title` in the audit's language, the rest stable identifiers and numbers. */
+export function quickWinRows(wins: SectorWins, lang: Lang): Cell[][] {
+  return wins.wins.map((win, index) => [
+    index + 1, win.id, win.action, win.target, actionTitle(lang, win.action, win.name, win.target), win.sites.length, round(win.share, 3),
+    win.bytesSaved.total, round(win.bytesSaved.median, 0), win.requestsRemoved.total, round(win.requestsRemoved.median, 1),
+    win.gradeUps, win.graded, win.organisations.map((org) => org.name).join(LIST), win.sites.join(LIST),
+  ]);
+}
+
+export function quickWinsCsv(wins: SectorWins, lang: Lang): string {
+  return toCsv([...QUICK_WIN_COLUMNS], quickWinRows(wins, lang), lang);
 }

@@ -72,6 +72,20 @@ export function baselineRows(rows: readonly AuditRow[]): AuditRow[] {
   return [...byUrl.values()];
 }
 
+/**
+ * The measured page that stands for each site where one page per site is
+ * needed (grades in the site table, quick wins): the home page, else the
+ * first measured page by URL; among `baselineRows`. Sorted by site.
+ */
+export function siteLeads(baseline: readonly AuditRow[]): AuditRow[] {
+  const bySite = new Map<string, AuditRow>();
+  const ordered = baseline
+    .filter((row) => row.report !== null)
+    .sort((a, b) => Number(a.role !== 'home') - Number(b.role !== 'home') || a.url.localeCompare(b.url));
+  for (const row of ordered) if (!bySite.has(row.site)) bySite.set(row.site, row);
+  return [...bySite.values()].sort((a, b) => a.site.localeCompare(b.site));
+}
+
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);

@@ -12,6 +12,7 @@ import { html, type Html } from '../../ui/html';
 import { barChart } from './sector-charts';
 import type { Prevalence, SectorStats } from './sector-stats';
 import { SORT_SCRIPT, sitesTable } from './sector-table';
+import { quickWinsSection } from './sector-wins-html';
 
 const STYLE = `
 :root { color-scheme: light dark; --fg: #1b1b1b; --bg: #fff; --muted: #555; --line: #bbb; --accent: #0b5394; --warn: #8a4b00; }
@@ -23,7 +24,7 @@ h3 { font-size: 1.05rem; margin: 1.25rem 0 .25rem; }
 .muted, footer { color: var(--muted); } .url { font-family: ui-monospace, monospace; overflow-wrap: anywhere; }
 .warning { border-left: 4px solid var(--warn); padding: .25rem .75rem; font-weight: 600; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; } dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; }
-table { border-collapse: collapse; width: 100%; margin: .5rem 0; font-size: .92rem; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0; font-size: .92rem; } table.grades { width: auto; }
 caption { text-align: left; color: var(--muted); padding-bottom: .25rem; }
 th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
@@ -179,6 +180,7 @@ export function renderSectorHtml(stats: SectorStats, lang: Lang): string {
 ${sampleSection(stats, lang)}
 ${gradesSection(stats, lang)}
 ${companiesSection(stats, lang)}
+${quickWinsSection(stats.quickWins, lang)}
 ${trackersSection(stats, lang)}
 ${servicesSection(stats, lang)}
 ${weightSection(stats, lang)}

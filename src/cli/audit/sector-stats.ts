@@ -4,9 +4,10 @@
  * Pages count in their untouched state (./sector-facts.ts `baselineRows`);
  * shares of sites are over the sites with at least one measured page.
  */
-import { dependencyGrades, ecoIndexGrades, type DependencyGrade, type EcoIndexGrade } from '../../core/report';
+import { dependencyGrades, ecoIndexGrades, type DependencyGrade, type EcoIndexGrade, type PlanAction } from '../../core/report';
 import { WEB_ALMANAC_MEDIAN } from '../../core/footprint/weight';
 import type { AuditRow, ConsentMode, FailureKind } from './row';
+import { sectorWins, type SectorWins } from './sector-wins';
 import { aiWidgetsOf, baselineRows, median, parentsOf, organisationsOf, routesOf, ticketingOf, trackerCounts } from './sector-facts';
 
 export interface Prevalence {
@@ -39,6 +40,8 @@ export interface SiteLine {
   ticketing: string[];
   /** some page showed a phone, an address or opening hours; null when not evaluated */
   route: boolean | null;
+  /** the first step of the lead page's action plan; null when none or not evaluated */
+  firstAction: { action: PlanAction; target: string; name: string } | null;
 }
 
 export interface SectorStats {
@@ -73,6 +76,8 @@ export interface SectorStats {
   ticketing: Prevalence[];
   weight: { pages: number; medianBytes: number | null; medianRequests: number | null; almanacBytes: number; almanacRequests: number; almanacSource: string };
   noRoute: { sites: string[]; evaluated: number };
+  /** the most common plan actions and the sector after each site's first three (./sector-wins.ts) */
+  quickWins: SectorWins;
   sites: SiteLine[];
 }
 
@@ -129,7 +134,8 @@ export function sectorStats(rows: readonly AuditRow[]): SectorStats {
     addAll(ai, row.site, aiWidgetsOf(row.report!));
     addAll(ticketing, row.site, ticketingOf(row.report!));
   }
-  const sites = siteLines(rows, baseline);
+  const quickWins = sectorWins(rows);
+  const sites = siteLines(rows, baseline, quickWins);
   const measuredSites = sites.filter((site) => site.pagesOk > 0);
   const sitesMeasured = measuredSites.length;
 
@@ -189,11 +195,12 @@ export function sectorStats(rows: readonly AuditRow[]): SectorStats {
       sites: measuredSites.filter((site) => site.route === false).map((site) => site.site),
       evaluated: measuredSites.filter((site) => site.route !== null).length,
     },
+    quickWins,
     sites,
   };
 }
 
-function siteLines(rows: readonly AuditRow[], baseline: readonly AuditRow[]): SiteLine[] {
+function siteLines(rows: readonly AuditRow[], baseline: readonly AuditRow[], wins: SectorWins): SiteLine[] {
   const bySite = new Map<string, AuditRow[]>();
   // home page first, then by URL: the same lines whatever order the rows (or shards) came in
   const ordered = [...baseline].sort((a, b) => Number(a.role !== 'home') - Number(b.role !== 'home') || a.url.localeCompare(b.url));
@@ -227,6 +234,12 @@ function siteLines(rows: readonly AuditRow[], baseline: readonly AuditRow[]): Si
         aiWidgets: sortedSet(ok.flatMap((row) => aiWidgetsOf(row.report!))),
         ticketing: sortedSet(ok.flatMap((row) => ticketingOf(row.report!))),
         route: routes.length === 0 ? null : routes.some((route) => route.phone || route.address || route.hours),
+        firstAction: firstActionOf(wins, site),
       };
     });
+}
+
+function firstActionOf(wins: SectorWins, site: string): SiteLine['firstAction'] {
+  const step = wins.firstActions.get(site) ?? null;
+  return step === null ? null : { action: step.action, target: step.target, name: step.targetName };
 }

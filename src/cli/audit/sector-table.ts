@@ -7,6 +7,7 @@
 import { formatBytes, t, type Lang } from '../../i18n/index';
 import { html, type Html } from '../../ui/html';
 import type { SectorStats, SiteLine } from './sector-stats';
+import { actionTitle } from './sector-wins-html';
 
 interface Column {
   key: string;
@@ -60,6 +61,14 @@ function columns(lang: Lang, withRefusal: boolean): Column[] {
       key: 'route',
       numeric: false,
       cell: (site) => ({ text: site.route === null ? unknown : t(lang, site.route ? 'sector.yes' : 'sector.no'), sort: site.route === null ? '' : site.route ? '1' : '0' }),
+    },
+    {
+      key: 'firstAction',
+      numeric: false,
+      cell: (site) => {
+        const text = site.firstAction === null ? (site.pagesOk === 0 ? unknown : none) : actionTitle(lang, site.firstAction.action, site.firstAction.name, site.firstAction.target);
+        return { text, sort: site.firstAction === null ? '' : text };
+      },
     },
     {
       key: 'failures',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sectorStats } from '../../../src/cli/audit/sector-stats';
-import { organisationsCsv, ORGANISATION_COLUMNS, summaryCsv, SUMMARY_COLUMNS } from '../../../src/cli/audit/sector-csv';
+import { organisationsCsv, ORGANISATION_COLUMNS, QUICK_WIN_COLUMNS, quickWinsCsv, summaryCsv, SUMMARY_COLUMNS } from '../../../src/cli/audit/sector-csv';
 import { harReport, rowOf, venueReport } from './sector-support';
 
 const lune = venueReport('lune.fr', { phone: true });
@@ -104,6 +104,32 @@ describe('organisations.csv', () => {
     expect(google).toMatchObject({ tracker: 'oui', beforeInteraction: 'oui', domains: 'googletagmanager.com' });
     const shares = parsed.filter((row) => row.site === 'zdnet.com').reduce((sum, row) => sum + Number((row.requestShare ?? '').replace(',', '.')), 0);
     expect(shares).toBeCloseTo(1, 1);
+  });
+});
+
+describe('quick-wins.csv', () => {
+  const stats = sectorStats(rows);
+  const parsed = table(quickWinsCsv(stats.quickWins, 'fr'), ';');
+
+  it('has one row per action across the sample, in the report\'s order, each site counted once', () => {
+    expect(Object.keys(parsed[0]!)).toEqual([...QUICK_WIN_COLUMNS]);
+    expect(parsed.map((row) => row.id)).toEqual(stats.quickWins.wins.map((win) => win.id));
+    expect(parsed.map((row) => row.rank)).toEqual(parsed.map((_, index) => String(index + 1)));
+    // lune's refused row is the same page: its actions are not counted a second time
+    const gtm = parsed.find((row) => row.id === 'remove-tracker:googletagmanager.com')!;
+    expect(gtm).toMatchObject({ action: 'remove-tracker', target: 'googletagmanager.com', title: 'Retirer Google Tag Manager (googletagmanager.com)', sites: '1', share: '0,5', siteList: 'lune.fr' });
+    const step = lune.plan!.find((candidate) => candidate.id === gtm.id)!;
+    expect(gtm.bytesSavedTotal).toBe(String(lune.footprint.bytes - step.after.footprint.bytes));
+    expect(gtm.gradeUps).toBe(step.after.scores.dependencies.grade < lune.scores.dependencies!.grade ? '1' : '0');
+  });
+
+  it('lists the organisations no longer reached', () => {
+    const tealium = parsed.find((row) => row.id === 'remove-tracker:tiqcdn.com')!;
+    expect(tealium.organisations!.split(' | ')).toContain('Tealium');
+    expect(tealium.siteList).toBe('zdnet.com');
+    // a catalog id is not shown; a domain is, so that one company's several domains read apart
+    expect(parsed.find((row) => row.id === 'remove-tracker:meta-pixel')!.title).toBe('Retirer Meta Pixel');
+    expect(parsed.filter((row) => row.title!.startsWith('Retirer Google/Doubleclick Ads (')).length).toBeGreaterThan(1);
   });
 });
 

@@ -12,6 +12,8 @@ const hostile: Report = {
   ...lune,
   widgets: (lune.widgets ?? []).map((widget) => ({ ...widget, name: `${widget.name} ${PAYLOAD}` })),
   thirdParties: lune.thirdParties.map((party) => ({ ...party, parent: party.parent === null ? null : `${party.parent} ${PAYLOAD}` })),
+  // an uncatalogued service's plan step is named after its domain, from the page
+  plan: lune.plan!.map((step) => ({ ...step, targetName: `${step.targetName} ${PAYLOAD}`, removed: { ...step.removed, organisations: [`Org ${PAYLOAD}`] } })),
 };
 const rows = [
   rowOf(hostile, { site: `lune.fr${PAYLOAD}`, name: `La Lune ${PAYLOAD}` }),
@@ -32,6 +34,8 @@ describe('renderSectorHtml', () => {
       expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
     }
     expect(fr).toContain('La Lune &lt;img');
+    expect(fr).toContain('Retirer Chatbase &lt;img src=x');
+    expect(en).toContain('Org &lt;img src=x onerror=alert(1)&gt; (1)');
   });
 
   it('is self-contained: no external resource, its one script allowed by hash', () => {
@@ -43,7 +47,7 @@ describe('renderSectorHtml', () => {
   });
 
   it('shows every section, in French and in English, with no raw message key', () => {
-    for (const heading of ['Échantillon', 'Répartition des notes', 'Organisations et maisons mères', 'Pisteurs', 'Services intégrés', 'Poids des pages', 'Accès hors numérique', 'Sites']) {
+    for (const heading of ['Échantillon', 'Répartition des notes', 'Organisations et maisons mères', 'Gains rapides', 'Pisteurs', 'Services intégrés', 'Poids des pages', 'Accès hors numérique', 'Sites']) {
       expect(fr).toContain(`>${heading}</h2>`);
     }
     expect(en).toContain('>Sample</h2>');
@@ -73,6 +77,26 @@ describe('renderSectorHtml', () => {
     expect(en).toContain('aria-sort="ascending"');
     expect(en).toContain('timed out');
     expect(en).toContain('data-type="number"');
+  });
+
+  it('shows the quick wins after the organisations, and the sector after each site\'s first three actions', () => {
+    expect(fr.indexOf('>Gains rapides</h2>')).toBeGreaterThan(fr.indexOf('>Organisations et maisons mères</h2>'));
+    expect(fr.indexOf('>Gains rapides</h2>')).toBeLessThan(fr.indexOf('>Pisteurs</h2>'));
+    const wins = en.slice(en.indexOf('id="wins-title"'), en.indexOf('id="trackers-title"'));
+    // the tag manager is in lune's and soleil's plans, not in zdnet's: two of the three sites with a plan
+    expect(wins).toContain('<caption id="wins-caption">The ');
+    expect(wins).toMatch(/Remove Google Tag Manager[^<]*<\/td>\s*<td class="num">2 of 3 sites \(66\.7%\)<\/td>/);
+    expect(wins).toContain('If every site did its first three actions');
+    const { effect } = stats.quickWins;
+    expect(wins).toContain(`${effect.gradeUps} of ${effect.graded} graded sites would gain at least one dependency grade.`);
+    expect(wins).toMatch(/<th scope="row">Grade E<\/th><td class="num">1<\/td><td class="num">0<\/td>/);
+    expect(en).toContain('First action</th>');
+  });
+
+  it('says so when no site has an action to propose', () => {
+    const bare = renderSectorHtml(sectorStats([rowOf({ ...lune, plan: [], planSummary: null }, { site: 'lune.fr' })]), 'en');
+    expect(bare).toContain('No action proposed on the measured sites.');
+    expect(bare).not.toContain('If every site did its first three actions');
   });
 
   it('warns when the rows mix catalog versions', () => {

@@ -35,6 +35,12 @@ describe('readRows', () => {
     expect(parseRows(text)).toEqual({ rows: [first, second], repaired: false, invalidLines: [2, 3, 6] });
   });
 
+  it('reads rows with the debate sheet in their evidence, and older rows without it', () => {
+    const withDebate = { ...first, evidence: { ...first.evidence, debate: 'pages/x/none.debate.html' } };
+    expect(first.evidence).not.toHaveProperty('debate');
+    expect(parseRows(line(withDebate) + line(first)).rows).toEqual([withDebate, first]);
+  });
+
   it('reads CRLF line ends and an empty file', () => {
     expect(parseRows(line(first).replace('\n', '\r\n')).rows).toEqual([first]);
     expect(parseRows('')).toEqual({ rows: [], repaired: false, invalidLines: [] });
@@ -54,11 +60,13 @@ describe('dedupeRows', () => {
 });
 
 describe('writeSectorOutputs', () => {
-  it('writes summary.csv, organisations.csv and report.html into the folder', async () => {
+  it('writes summary.csv, organisations.csv, quick-wins.csv and report.html into the folder', async () => {
     const out = join(dir, 'out', 'nested');
     const written = await writeSectorOutputs(out, [first, second], 'en');
-    expect(written).toEqual(['summary.csv', 'organisations.csv', 'report.html'].map((name) => join(out, name)));
+    expect(written).toEqual(['summary.csv', 'organisations.csv', 'quick-wins.csv', 'report.html'].map((name) => join(out, name)));
     expect((await readFile(join(out, 'summary.csv'), 'utf8')).split('\r\n')).toHaveLength(4);
     expect(await readFile(join(out, 'report.html'), 'utf8')).toContain('<html lang="en">');
+    // one line per action of lune's plan, after the header
+    expect((await readFile(join(out, 'quick-wins.csv'), 'utf8')).split('\r\n')).toHaveLength(first.report!.plan!.length + 2);
   });
 });
