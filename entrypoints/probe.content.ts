@@ -68,8 +68,14 @@ export default defineContentScript({
     // Pages keep building themselves after `load` (widgets, lazy content):
     // probe once the document is parsed, and once more when that has settled.
     const settle = (): void => void setTimeout(() => void report(), SETTLE_MS);
+    // The first probe waits for an idle moment (at most IDLE_MS): walking the
+    // DOM on DOMContentLoaded itself would delay the page's own load event.
+    const whenIdle = (run: () => void): void => {
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: IDLE_MS });
+      else setTimeout(run, 0);
+    };
     const parsed = (): void => {
-      void report();
+      whenIdle(() => void report());
       if (document.readyState === 'complete') settle();
       else addEventListener('load', settle, { once: true });
     };
@@ -84,6 +90,7 @@ export default defineContentScript({
 });
 
 const SETTLE_MS = 2000;
+const IDLE_MS = 1000;
 /** Entries are sent in batches, at most this long after they were observed. */
 const BATCH_MS = 1000;
 const interactionTypes = ['click', 'keydown', 'touchstart'] as const;
