@@ -64,17 +64,32 @@ function time(fn: () => unknown, runs: number): { median: number; p90: number } 
   return { median: samples[Math.floor(runs / 2)]!, p90: samples[Math.floor(runs * 0.9)]! };
 }
 
-export function runAnalyseBench(harDir: string): { name: string; requests: number; median: number; p90: number }[] {
-  const rows = [];
-  for (const count of [300, 3000]) {
-    const capture = syntheticCapture(count);
-    rows.push({ name: `synthetic ${count} requests`, requests: count, ...time(() => analyse(capture, catalogs, options), count > 1000 ? 50 : 200) });
-  }
+export interface AnalyseRow {
+  name: string;
+  requests: number;
+  /** with the action plan (the default), or `{ plan: false }` */
+  plan: boolean;
+  median: number;
+  p90: number;
+}
+
+/**
+ * Each capture twice: without the action plan (`{ plan: false }`: the
+ * analysis alone) and with it (every candidate action simulated).
+ */
+export function runAnalyseBench(harDir: string): AnalyseRow[] {
+  const rows: AnalyseRow[] = [];
+  const both = (name: string, capture: PageCapture, runs: number) => {
+    for (const plan of [false, true]) {
+      const timing = time(() => analyse(capture, catalogs, { ...options, plan }), plan ? Math.ceil(runs / 2) : runs);
+      rows.push({ name, requests: capture.requests.length, plan, ...timing });
+    }
+  };
+  for (const count of [300, 3000]) both(`synthetic ${count} requests`, syntheticCapture(count), count > 1000 ? 50 : 200);
   for (const file of readdirSync(harDir).filter((f) => f.endsWith('.har')).sort()) {
     const captures = harToCaptures(JSON.parse(readFileSync(join(harDir, file), 'utf8')));
     const capture = captures[0];
-    if (!capture) continue;
-    rows.push({ name: file, requests: capture.requests.length, ...time(() => analyse(capture, catalogs, options), 100) });
+    if (capture) both(file, capture, 100);
   }
   return rows;
 }

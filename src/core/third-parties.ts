@@ -22,7 +22,12 @@ interface Group {
  * organisation, parent, country, tracker and beforeInteraction stay null: later
  * work (the organisations catalog, tracker detection) evaluates them.
  */
-export function thirdPartiesOf(counted: readonly CountedRequest[], entities: readonly Entity[]): ThirdParty[] {
+export function thirdPartiesOf(
+  counted: readonly CountedRequest[],
+  entities: readonly Entity[],
+  /** the entity of a host; analyse() passes one that remembers answers across a plan's simulations */
+  entityOf: (host: string) => Entity | null = (host) => findEntity(entities, host),
+): ThirdParty[] {
   const groups = new Map<string, Group>();
   // Pages repeat hosts many times: look each one up once.
   const entityByHost = new Map<string, Entity | null>();
@@ -38,7 +43,7 @@ export function thirdPartiesOf(counted: readonly CountedRequest[], entities: rea
     group.bytes += item.bytes;
     let entity = entityByHost.get(item.url.host);
     if (entity === undefined) {
-      entity = findEntity(entities, item.url.host);
+      entity = entityOf(item.url.host);
       entityByHost.set(item.url.host, entity);
     }
     if (entity) group.entities.set(entity, (group.entities.get(entity) ?? 0) + 1);

@@ -4,6 +4,7 @@ import type { ConsentFinding, CookieFinding, ThirdParty, TrackerFinding } from '
 import type { DependencyContext } from './context';
 import { TCF_GLOBAL } from './probe-targets';
 import { recogniseServices } from './service-matcher';
+import { memoOf, type AnalysisMemo } from './memo';
 
 /** 13 months, the CNIL's maximum lifetime for consent cookies (délibération 2020-091), in days. */
 export const LONG_LIVED_DAYS = 395;
@@ -18,7 +19,7 @@ export function analyseConsent(
   context: DependencyContext,
 ): { consent: ConsentFinding | null; cookies: CookieFinding[] | null } {
   const { capture } = context;
-  const cookies = capture.cookies === null ? null : capture.cookies.map((cookie) => cookieFinding(cookie, capture));
+  const cookies = capture.cookies === null ? null : cookieFindings(capture, memoOf(context));
   const dom = capture.dom;
   // A HAR file has neither cookies nor a DOM: nothing to judge consent by.
   if (dom === null && cookies === null) return { consent: null, cookies };
@@ -46,12 +47,30 @@ export function analyseConsent(
   };
 }
 
-function cookieFinding(cookie: CapturedCookie, capture: PageCapture): CookieFinding {
-  const lifetimeDays = lifetimeOf(cookie.expires, capture.page.capturedAt);
+/**
+ * Each cookie's finding. The page is parsed once for all of them (a page may set
+ * hundreds); a finding depends only on its cookie and the page, so the plan's
+ * simulations take it from the memo.
+ */
+function cookieFindings(capture: PageCapture, memo: AnalysisMemo | null): CookieFinding[] {
+  const pageSite = parseRequestUrl(capture.page.finalUrl).site;
+  const capturedAt = Date.parse(capture.page.capturedAt);
+  return (capture.cookies ?? []).map((cookie) => {
+    let finding = memo?.cookies.get(cookie);
+    if (!finding) {
+      finding = cookieFinding(cookie, pageSite, capturedAt);
+      memo?.cookies.set(cookie, finding);
+    }
+    return finding;
+  });
+}
+
+function cookieFinding(cookie: CapturedCookie, pageSite: string | null, capturedAt: number): CookieFinding {
+  const lifetimeDays = lifetimeOf(cookie.expires, capturedAt);
   return {
     name: cookie.name,
     domain: cookie.domain,
-    party: partyOf(cookie.domain, capture.page.finalUrl),
+    party: partyOf(cookie.domain, pageSite),
     setBy: cookie.setBy,
     lifetimeDays,
     longLived: lifetimeDays !== null && lifetimeDays > LONG_LIVED_DAYS,
@@ -64,20 +83,18 @@ function cookieFinding(cookie: CapturedCookie, capture: PageCapture): CookieFind
  * clock). Null for a session cookie or an unreadable date; an expiry already
  * past (a cookie being deleted) is 0.
  */
-function lifetimeOf(expires: string | null, capturedAt: string): number | null {
+function lifetimeOf(expires: string | null, start: number): number | null {
   if (expires === null) return null;
   const end = Date.parse(expires);
-  const start = Date.parse(capturedAt);
   if (Number.isNaN(end) || Number.isNaN(start)) return null;
   return Math.max(0, Math.round(((end - start) / DAY_MS) * 10) / 10);
 }
 
 /** First party when the cookie's domain belongs to the page's site (registrable domain, else the host). */
-function partyOf(domain: string, pageUrl: string): CookieFinding['party'] {
+function partyOf(domain: string, pageSite: string | null): CookieFinding['party'] {
   const host = domain.replace(/^\./, '').toLowerCase();
-  const page = parseRequestUrl(pageUrl);
   const site = registrableDomainOf(host) ?? host;
-  return page.site !== null && site === page.site ? 'first' : 'third';
+  return pageSite !== null && site === pageSite ? 'first' : 'third';
 }
 
 /**

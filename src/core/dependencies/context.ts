@@ -1,6 +1,7 @@
 import type { Catalogs } from '../../data/index';
 import type { PageCapture } from '../capture';
 import type { CountedRequest } from '../requests';
+import type { AnalysisMemo } from './memo';
 
 /** What every dependency analysis reads: the capture, its counted requests, the page's site and the catalogs. */
 export interface DependencyContext {
@@ -10,4 +11,6 @@ export interface DependencyContext {
   /** registrable domain of the page; null for IP hosts and localhost */
   pageSite: string | null;
   catalogs: Catalogs;
+  /** catalog matches shared by the simulations of one analyse() call (./memo.ts); absent: computed afresh */
+  memo?: AnalysisMemo;
 }

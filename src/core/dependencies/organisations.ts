@@ -1,8 +1,8 @@
 import type { Organisation } from '../../data/index';
-import { findEntity } from '../entities';
 import type { ParentGroup, ThirdParty } from '../report';
 import type { DependencyContext } from './context';
 import { organisationOf } from './lookup';
+import { organisationOfHost as catalogOrganisationOf } from './memo';
 
 /**
  * Fills each third party's organisation, parent company, country and jurisdiction
@@ -26,7 +26,7 @@ export function attributeOrganisations(thirdParties: ThirdParty[], context: Depe
   const organisationOfHost = (host: string): Organisation | null => {
     let organisation = byHost.get(host);
     if (organisation === undefined) {
-      organisation = organisationOf(host, findEntity(catalogs.entities, host)?.name ?? null, catalogs);
+      organisation = catalogOrganisationOf(context, host);
       byHost.set(host, organisation);
     }
     return organisation;

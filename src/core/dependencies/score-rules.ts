@@ -1,6 +1,9 @@
 import type { ObservedReport } from '../analyse';
 import type { TrackerFinding, Widget } from '../report';
 
+/** The facts the rules read: a plan simulation computes only these (../analyse.ts, `figuresOf`). */
+export type ScoredFacts = Pick<ObservedReport, 'page' | 'thirdParties' | 'organisations' | 'trackers' | 'cookies' | 'consent' | 'widgets' | 'access'>;
+
 /**
  * The dependency score's rules (docs/scoring.md gives each one's reasoning).
  * Each rule reads only facts already in the observed report and yields the
@@ -110,7 +113,7 @@ function perItem(id: RuleId, targets: string[]): RuleFinding | null {
 const unique = (items: Iterable<string>): string[] => [...new Set(items)];
 
 /** The page's trackers: third-party tracker domains, then named trackers served through the site's own domain. */
-function trackerTargets(report: ObservedReport, beforeOnly: boolean): string[] {
+function trackerTargets(report: ScoredFacts, beforeOnly: boolean): string[] {
   const domains = report.thirdParties
     .filter((party) => party.tracker === true && (!beforeOnly || party.beforeInteraction === true))
     .map((party) => party.domain);
@@ -121,11 +124,11 @@ function trackerTargets(report: ObservedReport, beforeOnly: boolean): string[] {
   return unique([...domains, ...proxied]);
 }
 
-export function consentGivenEarlier(report: ObservedReport): boolean {
+export function consentGivenEarlier(report: ScoredFacts): boolean {
   return report.consent?.givenEarlier === true || report.page.consentState === 'given-earlier';
 }
 
-function trackerRules(report: ObservedReport): (RuleFinding | null)[] {
+function trackerRules(report: ScoredFacts): (RuleFinding | null)[] {
   const before = trackerTargets(report, true);
   const earlier = consentGivenEarlier(report);
   const timingUnknown = report.thirdParties.some((party) => party.tracker === true && party.beforeInteraction === null);
@@ -148,7 +151,7 @@ function note(id: NoteId, targets: string[]): RuleFinding {
   return { id, points: 0, targets, params: { count: targets.length, targets: listed(targets) } };
 }
 
-function parentRules(report: ObservedReport): (RuleFinding | null)[] {
+function parentRules(report: ScoredFacts): (RuleFinding | null)[] {
   const byParent = new Map<string, { requests: number; domains: number; nonEu: boolean }>();
   let total = 0;
   for (const party of report.thirdParties) {
@@ -210,7 +213,7 @@ function widgetRules(widgets: readonly Widget[], trackers: readonly TrackerFindi
   ];
 }
 
-function cookieRules(report: ObservedReport): (RuleFinding | null)[] {
+function cookieRules(report: ScoredFacts): (RuleFinding | null)[] {
   if (report.cookies === null) return [note('unjudged-cookies', [])];
   const label = (cookie: { name: string; domain: string }) => `${cookie.name} (${cookie.domain})`;
   return [
@@ -219,7 +222,7 @@ function cookieRules(report: ObservedReport): (RuleFinding | null)[] {
   ];
 }
 
-function accessRules(report: ObservedReport): (RuleFinding | null)[] {
+function accessRules(report: ScoredFacts): (RuleFinding | null)[] {
   const access = report.access;
   if (access === null) return [note('unjudged-access', [])];
   return (Object.keys(ROUTE_RULES) as (keyof typeof ROUTE_RULES)[]).map((route) =>
@@ -228,7 +231,7 @@ function accessRules(report: ObservedReport): (RuleFinding | null)[] {
 }
 
 /** Every rule's finding, in the order of docs/scoring.md (zero-point notes included). */
-export function evaluateRules(report: ObservedReport): RuleFinding[] {
+export function evaluateRules(report: ScoredFacts): RuleFinding[] {
   const extra = Math.max(0, report.thirdParties.length - FREE_THIRD_PARTY_DOMAINS);
   const findings = [
     ...trackerRules(report),

@@ -1,6 +1,7 @@
-import type { ObservedReport } from '../analyse';
 import type { DependencyGrade, Report } from '../report';
-import { evaluateRules } from './score-rules';
+import { evaluateRules, type ScoredFacts } from './score-rules';
+
+export type { ScoredFacts };
 
 /**
  * Version of the scoring rules, written into `report.versions.scoring`.
@@ -30,7 +31,7 @@ export function dependencyGrade(score: number): DependencyGrade {
  * Null only when the third parties cannot be judged at all: neither their
  * organisations nor their trackers were evaluated.
  */
-export function scoreDependencies(report: ObservedReport): Report['scores']['dependencies'] {
+export function scoreDependencies(report: ScoredFacts): Report['scores']['dependencies'] {
   if (report.organisations === null && report.trackers === null && report.thirdParties.every(unjudged)) return null;
   const findings = evaluateRules(report);
   const lost = findings.reduce((total, finding) => total + finding.points, 0);

@@ -1,6 +1,7 @@
 import type { Catalogs, ConsentManager, Service } from '../../data/index';
 import type { DependencyContext } from './context';
 import { compiledPatterns, hostSuffixes } from './lookup';
+import { memoOf } from './memo';
 
 /**
  * Recognises the catalog's services (AI widgets, chats, ticketing, video,
@@ -40,6 +41,9 @@ interface Index {
   byHost: Map<string, Matchable[]>;
   byGlobal: Map<string, Matchable[]>;
   bySelector: Map<string, Matchable[]>;
+  /** the targets with script patterns, and those with iframe patterns, in catalog order */
+  scriptTargets: Matchable[];
+  frameTargets: Matchable[];
 }
 
 const indexes = new WeakMap<Catalogs, Index>();
@@ -72,6 +76,11 @@ export function matchables(catalogs: Pick<Catalogs, 'services' | 'consentManager
   ];
 }
 
+/** The matcher's catalog entries (built once per catalog object): what ../plan/apply.ts walks to clean a DOM observation. */
+export function catalogTargets(catalogs: Catalogs): readonly Matchable[] {
+  return indexOf(catalogs).targets;
+}
+
 function indexOf(catalogs: Catalogs): Index {
   let index = indexes.get(catalogs);
   if (index) return index;
@@ -89,7 +98,9 @@ function indexOf(catalogs: Catalogs): Index {
     for (const name of target.globals) add(byGlobal, name, target);
     for (const selector of target.selectors) add(bySelector, selector, target);
   }
-  index = { targets, byHost, byGlobal, bySelector };
+  const scriptTargets = targets.filter((target) => compiledPatterns(target.scriptPatterns).length > 0);
+  const frameTargets = targets.filter((target) => compiledPatterns(target.iframePatterns).length > 0);
+  index = { targets, byHost, byGlobal, bySelector, scriptTargets, frameTargets };
   indexes.set(catalogs, index);
   return index;
 }
@@ -127,10 +138,11 @@ export function recogniseServices(context: DependencyContext): Recognised[] {
     // every listed suffix of the host, the longest first: `widget.intercom.io` and `intercom.io`
     for (const suffix of hostSuffixes(host)) note(index.byHost.get(suffix), `host:${host}`);
   }
-  matchUrls(index.targets, scripts, (target) => target.scriptPatterns, 'script', note);
+  const memo = memoOf(context);
+  matchUrls(index.scriptTargets, scripts, (target) => target.scriptPatterns, 'script', note, memo?.scriptTargets);
   for (const name of dom?.globals ?? []) note(index.byGlobal.get(name), `global:${name}`);
   for (const marker of dom?.markers ?? []) note(index.bySelector.get(marker), `dom:${marker}`);
-  matchUrls(index.targets, frames, (target) => target.iframePatterns, 'iframe', note);
+  matchUrls(index.frameTargets, frames, (target) => target.iframePatterns, 'iframe', note, memo?.frameTargets);
 
   const recognised = index.targets.flatMap((target): Recognised[] => {
     const seen = found.get(target);
@@ -141,19 +153,25 @@ export function recogniseServices(context: DependencyContext): Recognised[] {
   return recognised;
 }
 
-/** URL patterns are each target's own (a pattern names one product): a match is sure. */
+/**
+ * URL patterns are each target's own (a pattern names one product): a match is
+ * sure. `targets` are those with patterns of this kind; a URL's matches are
+ * remembered in `cache` (./memo.ts). Each target's evidence keeps the URLs' order.
+ */
 function matchUrls(
   targets: readonly Matchable[],
   urls: ReadonlySet<string>,
   patternsOf: (target: Matchable) => readonly string[],
   label: 'script' | 'iframe',
   note: (targets: readonly Matchable[], evidence: string) => void,
+  cache: Map<string, readonly Matchable[]> | undefined,
 ): void {
-  for (const target of targets) {
-    const patterns = compiledPatterns(patternsOf(target));
-    if (patterns.length === 0) continue;
-    for (const url of urls) {
-      if (patterns.some((pattern) => pattern.test(url))) note([target], `${label}:${url.slice(0, MAX_URL)}`);
+  for (const url of urls) {
+    let matched = cache?.get(url);
+    if (!matched) {
+      matched = targets.filter((target) => compiledPatterns(patternsOf(target)).some((pattern) => pattern.test(url)));
+      cache?.set(url, matched);
     }
+    for (const target of matched) note([target], `${label}:${url.slice(0, MAX_URL)}`);
   }
 }

@@ -5,6 +5,7 @@ import type { Message, ThirdParty, TrackerFinding, TrackerKind } from '../report
 import type { CountedRequest } from '../requests';
 import type { DependencyContext } from './context';
 import { firstMatch, hostSuffixes, organisationById, organisationOf } from './lookup';
+import { entityOfHost, memoOf } from './memo';
 
 /**
  * Which third parties are trackers, and which named trackers the page carries.
@@ -98,6 +99,17 @@ export function classifyTrackers(
   const hits = new Map<string, Hit>();
   const bySite = new Map<string, { before: Tri; kinds: Set<TrackerKind> }>();
   const candidatesByHost = new Map<string, TrackerSignature[]>();
+  // The signatures a URL matches depend on the URL (its host included) and its
+  // party alone: remembered across the simulations of one analyse() call (./memo.ts).
+  const memo = memoOf(context)?.trackerMatches ?? { first: new Map<string, readonly TrackerSignature[]>(), third: new Map<string, readonly TrackerSignature[]>() };
+  const matchesOf = (party: 'first' | 'third', url: string, tested: () => readonly TrackerSignature[]) => {
+    let found = memo[party].get(url);
+    if (!found) {
+      found = tested().filter((signature) => matches(signature, url));
+      memo[party].set(url, found);
+    }
+    return found;
+  };
 
   const record = (signature: TrackerSignature, party: 'first' | 'third', item: CountedRequest, before: Tri): void => {
     const key = `${party}:${signature.id}`;
@@ -117,7 +129,7 @@ export function classifyTrackers(
     if (host === null) continue;
     const before = firedBeforeInteraction(item.request, capture);
     if (!item.thirdParty) {
-      for (const signature of index.proxied) if (matches(signature, item.request.url)) record(signature, 'first', item, before);
+      for (const signature of matchesOf('first', item.request.url, () => index.proxied)) record(signature, 'first', item, before);
       continue;
     }
     const site = item.url.site ?? host;
@@ -127,13 +139,15 @@ export function classifyTrackers(
       bySite.set(site, siteState);
     }
     siteState.before = orTri(siteState.before, before);
-    let candidates = candidatesByHost.get(host);
-    if (!candidates) {
-      candidates = [...new Set([...hostSuffixes(host)].flatMap((suffix) => index.byHost.get(suffix) ?? []))];
-      candidatesByHost.set(host, candidates);
-    }
-    for (const signature of [...candidates, ...index.anywhere]) {
-      if (!matches(signature, item.request.url)) continue;
+    const tested = () => {
+      let candidates = candidatesByHost.get(host);
+      if (!candidates) {
+        candidates = [...new Set([...hostSuffixes(host)].flatMap((suffix) => index.byHost.get(suffix) ?? []))];
+        candidatesByHost.set(host, candidates);
+      }
+      return [...candidates, ...index.anywhere];
+    };
+    for (const signature of matchesOf('third', item.request.url, tested)) {
       record(signature, 'third', item, before);
       siteState.kinds.add(reportedKind(signature));
     }
@@ -148,7 +162,7 @@ export function classifyTrackers(
     for (const host of thirdParty.hosts) {
       let kind = kindsOfHost.get(host);
       if (kind === undefined) {
-        const category = findEntity(catalogs.entities, host)?.category;
+        const category = entityOfHost(context, host)?.category;
         kind = (category !== undefined ? CATEGORY_KINDS[category] : undefined) ?? null;
         kindsOfHost.set(host, kind);
       }

@@ -48,12 +48,22 @@ export function purposesOf(inputs: Inputs, context: DependencyContext): Purpose[
   const fontHosts = new Set(catalogs.services.filter((service) => service.kind === 'font').flatMap((service) => service.match.hosts));
   const embedHosts = new Set(embeds.flatMap((service) => service.match.hosts));
 
+  // Pages repeat hosts many times: walk each host's suffixes once.
+  const hostKinds = new Map<string, { font: boolean; embed: boolean }>();
+  const kindsOf = (host: string) => {
+    let kinds = hostKinds.get(host);
+    if (!kinds) {
+      kinds = { font: hasSuffixIn(host, fontHosts), embed: hasSuffixIn(host, embedHosts) };
+      hostKinds.set(host, kinds);
+    }
+    return kinds;
+  };
   const ownPurpose = (item: CountedRequest): Purpose => {
     const host = item.url.host ?? '';
     if (item.thirdParty && item.url.site !== null && trackerSites.has(item.url.site)) return 'tracking';
     if (!item.thirdParty && proxied.some((signature) => matchesAny(signature, item.request.url))) return 'tracking';
-    if (item.request.type === 'font' || hasSuffixIn(host, fontHosts)) return 'fonts';
-    if (hasSuffixIn(host, embedHosts) || embeds.some((service) => matchesService(service, item))) return 'embeds';
+    if (item.request.type === 'font' || kindsOf(host).font) return 'fonts';
+    if (kindsOf(host).embed || embeds.some((service) => matchesService(service, item))) return 'embeds';
     return item.thirdParty ? 'other' : 'content';
   };
 

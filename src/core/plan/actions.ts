@@ -48,8 +48,8 @@ export function resolveAction(
     const signature = catalogs.trackers.find((entry) => entry.id === spec.target);
     const seeds = signature
       ? seedsWhere((item) => matchesSignature(signature, item))
-      : seedsWhere((item) => item.thirdParty && (item.url.site ?? item.url.host) === spec.target);
-    return { spec, seeds, added: () => [] };
+      : (thirdPartySites(counted, indexOf).get(spec.target) ?? []);
+    return { spec, seeds: [...seeds], added: () => [] };
   }
   if (!serviceActions.has(spec.action)) throw new RangeError(`unknown plan action: ${spec.action}`);
   const service = catalogs.services.find((entry) => entry.id === spec.target);
@@ -58,12 +58,36 @@ export function resolveAction(
   return { spec, seeds, added: addedBy(spec.action, service) };
 }
 
+// The plan resolves a dozen tracker domains against the same counted requests: group them by site once.
+const sitesCache = new WeakMap<readonly CountedRequest[], Map<string, number[]>>();
+
+/** Indices (into capture.requests) of the third-party requests of each site, in request order. */
+function thirdPartySites(counted: readonly CountedRequest[], indexOf: ReadonlyMap<CapturedRequest, number>): Map<string, number[]> {
+  let bySite = sitesCache.get(counted);
+  if (!bySite) {
+    bySite = new Map();
+    for (const item of counted) {
+      const site = item.url.site ?? item.url.host;
+      if (!item.thirdParty || site === null) continue;
+      const list = bySite.get(site);
+      if (list) list.push(indexOf.get(item.request)!);
+      else bySite.set(site, [indexOf.get(item.request)!]);
+    }
+    sitesCache.set(counted, bySite);
+  }
+  return bySite;
+}
+
 /** The same test as the trackers analysis (../dependencies/trackers.ts): host suffix and URL pattern, or a first-party path. */
 export function matchesSignature(signature: TrackerSignature, item: CountedRequest): boolean {
   const host = item.url.host;
-  if (host === null || firstMatch(signature.urlPatterns, item.request.url) === null) return false;
-  if (signature.kind === 'proxied-analytics') return !item.thirdParty || signature.mayBeExempt === true;
-  return item.thirdParty && signature.hosts.some((suffix) => hostMatches(host, suffix.toLowerCase()));
+  if (host === null) return false;
+  // The cheap party and host tests first: the URL patterns are regular expressions.
+  const party =
+    signature.kind === 'proxied-analytics'
+      ? !item.thirdParty || signature.mayBeExempt === true
+      : item.thirdParty && signature.hosts.some((suffix) => hostMatches(host, suffix.toLowerCase()));
+  return party && firstMatch(signature.urlPatterns, item.request.url) !== null;
 }
 
 /** A request of the service: on one of its hosts, a script of its, or the document of its frame. */

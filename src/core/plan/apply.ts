@@ -2,9 +2,9 @@ import type { Catalogs } from '../../data/index';
 import type { CapturedRequest, DomObservation, PageCapture } from '../capture';
 import { parseRequestUrl } from '../party';
 import type { Message } from '../report';
-import { censusOf, type RequestCensus } from '../requests';
+import { censusOf, type CountedRequest, type RequestCensus } from '../requests';
 import { hostSuffixes } from '../dependencies/lookup';
-import { matchables } from '../dependencies/service-matcher';
+import { catalogTargets } from '../dependencies/service-matcher';
 import { resolveAction, type ActionSpec } from './actions';
 import { removalClosure } from './graph';
 
@@ -28,10 +28,9 @@ export interface AppliedActions {
  * capture has no per-frame element count, and a note says so.
  */
 export function applyActions(capture: PageCapture, census: RequestCensus, specs: readonly ActionSpec[], catalogs: Catalogs): AppliedActions {
-  const indexOf = new Map<CapturedRequest, number>();
-  capture.requests.forEach((request, index) => indexOf.set(request, index));
-  const resolved = specs.map((spec) => resolveAction(spec, census.counted, indexOf, catalogs));
+  const resolved = specs.map((spec) => resolveAction(spec, census.counted, indexesOf(capture.requests), catalogs));
   const removed = removalClosure(capture.requests, resolved.flatMap((action) => action.seeds));
+  const countedOf = countedByRequest(census);
   const origin = originOf(capture.page.finalUrl);
   const added = resolved.flatMap((action) => action.added(removed, capture.requests, origin));
 
@@ -41,7 +40,8 @@ export function applyActions(capture: PageCapture, census: RequestCensus, specs:
   const extra = censusOf({ ...capture, requests: added }, pageSite);
   const counted = [...census.counted.filter((item) => keptSet.has(item.request)), ...extra.counted];
   let notNetwork = census.notNetwork + extra.notNetwork;
-  for (const index of removed) if (!parseRequestUrl(capture.requests[index]!.url).network) notNetwork--;
+  // A request of the capture is left out of its census exactly when its URL crosses no network.
+  for (const index of removed) if (!countedOf.has(capture.requests[index]!)) notNetwork--;
 
   const keptHosts = new Set(counted.map((item) => item.url.host).filter((host): host is string => host !== null));
   const goneHosts = new Set<string>();
@@ -49,7 +49,7 @@ export function applyActions(capture: PageCapture, census: RequestCensus, specs:
   for (const index of removed) {
     const request = capture.requests[index]!;
     removedUrls.add(request.url);
-    const host = parseRequestUrl(request.url).host;
+    const host = countedOf.get(request)?.url.host ?? null;
     if (host !== null && !keptHosts.has(host)) goneHosts.add(host);
   }
   const targets = new Set(specs.filter((spec) => spec.action !== 'remove-tracker').map((spec) => spec.target));
@@ -69,6 +69,39 @@ export function applyActions(capture: PageCapture, census: RequestCensus, specs:
     added,
     notes,
   };
+}
+
+/**
+ * The indices of the requests the actions remove (seeds and what they caused),
+ * without building the simulated capture: the plan ranks tracker domains by it.
+ */
+export function removalOf(capture: PageCapture, census: RequestCensus, specs: readonly ActionSpec[], catalogs: Catalogs): Set<number> {
+  const resolved = specs.map((spec) => resolveAction(spec, census.counted, indexesOf(capture.requests), catalogs));
+  return removalClosure(capture.requests, resolved.flatMap((action) => action.seeds));
+}
+
+// Derived once per capture and per census (a plan applies a dozen actions to the same ones);
+// WeakMaps, so that they go with their capture.
+const indexCache = new WeakMap<readonly CapturedRequest[], Map<CapturedRequest, number>>();
+const countedCache = new WeakMap<RequestCensus, Map<CapturedRequest, CountedRequest>>();
+
+function indexesOf(requests: readonly CapturedRequest[]): Map<CapturedRequest, number> {
+  let indexes = indexCache.get(requests);
+  if (!indexes) {
+    indexes = new Map();
+    requests.forEach((request, index) => indexes!.set(request, index));
+    indexCache.set(requests, indexes);
+  }
+  return indexes;
+}
+
+function countedByRequest(census: RequestCensus): Map<CapturedRequest, CountedRequest> {
+  let byRequest = countedCache.get(census);
+  if (!byRequest) {
+    byRequest = new Map(census.counted.map((item) => [item.request, item]));
+    countedCache.set(census, byRequest);
+  }
+  return byRequest;
 }
 
 interface Gone {
@@ -110,7 +143,7 @@ function cleanDom(dom: DomObservation, state: Gone, catalogs: Catalogs): DomObse
   // managers, trackers) whose requests are all gone, or that an action removes.
   const globals = new Set<string>();
   const markers = new Set<string>();
-  for (const target of matchables(catalogs)) {
+  for (const target of catalogTargets(catalogs)) {
     const removedHere = state.targets.has(target.entry.id) || target.hosts.some((host) => gone(host, state.goneHosts, state.keptHosts));
     if (!removedHere) continue;
     for (const name of target.globals) globals.add(name);

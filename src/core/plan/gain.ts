@@ -1,3 +1,4 @@
+import type { SimulatedFigures } from '../analyse';
 import type { PlanAfter, Report } from '../report';
 
 /**
@@ -22,8 +23,8 @@ function ratio(saved: number, total: number): number {
   return total > 0 ? saved / total : 0;
 }
 
-/** The figures of a simulated report that the plan shows. */
-export function afterOf(report: Report): PlanAfter | null {
+/** The figures of a simulated report (or of analyse.ts `figuresOf`) that the plan shows. */
+export function afterOf(report: Pick<SimulatedFigures, 'footprint' | 'scores'>): PlanAfter | null {
   const dependencies = report.scores.dependencies;
   if (dependencies === null) return null;
   const { footprint } = report;
