@@ -8,7 +8,8 @@ import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { writeSection } from './bench/sections.mjs';
 import { writeRenderSection } from './bench/render.mjs';
-import { mkdtemp, stat, readdir } from 'node:fs/promises';
+import { writeExtensionCostSection } from './bench/extension-cost.mjs';
+import { mkdtemp, readFile, stat, readdir } from 'node:fs/promises';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -31,7 +32,7 @@ async function sizeOf(path) {
   }
 }
 async function contentScriptSize() {
-  const dir = join(root, '.output/chrome-mv3/content-scripts');
+  const dir = join(root, process.env.EMPREINTE_WXT_OUT ?? '.output', 'chrome-mv3/content-scripts');
   try {
     let total = 0;
     for (const f of await readdir(dir)) if (f.endsWith('.js')) total += (await stat(join(dir, f))).size;
@@ -63,6 +64,10 @@ function growth(all) {
 // Timings on a shared machine depend on its load: say what it was while analyse() ran.
 const analyseLoad = loadavg()[0].toFixed(1);
 
+// The Chrome package as it would be published: `wxt zip` builds and zips it.
+const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+const zipped = spawnSync('npx', ['wxt', 'zip'], { cwd: root, encoding: 'utf8' });
+const zipSize = zipped.status === 0 ? await sizeOf(join(root, process.env.EMPREINTE_WXT_OUT ?? '.output', `${pkg.name}-${pkg.version}-chrome.zip`)) : null;
 const probeSize = await sizeOf(join(root, 'dist/probe.js'));
 const csSize = await contentScriptSize();
 const kb = (n) => (n === null ? 'not built (run `npm run build` first)' : `${(n / 1000).toFixed(1)} kB`);
@@ -91,11 +96,15 @@ const lines = [
   '| artefact | size | budget |',
   '|---|---:|---|',
   `| content script (.output/chrome-mv3/content-scripts, minified) | ${kb(csSize)} | 15 kB |`,
+  `| Chrome package (\`wxt zip\`, .output/${pkg.name}-${pkg.version}-chrome.zip) | ${kb(zipSize)} | 700 kB |`,
   `| DOM probe injected by the CLI (dist/probe.js) | ${kb(probeSize)} | |`,
 ];
 await writeSection(join(root, 'docs/benchmarks.md'), 'timing', lines);
 process.stdout.write(`${lines.join('\n')}\n`);
 process.stdout.write(`${(await writeRenderSection(root)).join('\n')}\n`);
+const extensionLines = await writeExtensionCostSection();
+await writeSection(join(root, 'docs/benchmarks.md'), 'extension', extensionLines);
+process.stdout.write(`${extensionLines.join('\n')}\n`);
 if (!process.argv.includes('--no-accuracy')) {
   const run = spawnSync(process.execPath, [join(root, 'scripts/accuracy/run.mjs')], { stdio: 'inherit' });
   process.exitCode = run.status ?? 1;

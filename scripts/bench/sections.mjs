@@ -7,7 +7,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 const HEADER = [
   '# Benchmarks',
   '',
-  'Written by `npm run bench`: `scripts/bench.mjs` (analyse() time, sizes), then `scripts/accuracy/run.mjs`',
+  'Written by `npm run bench`: `scripts/bench.mjs` (analyse() time, sizes, the report\'s rendering, the extension in',
+  'use: memory with 50 tabs and page-load overhead), then `scripts/accuracy/run.mjs`',
   '(byte accuracy against Lighthouse and against what the server wrote). Each script rewrites only its own',
   'section. Timings and ratios are never asserted in tests.',
   '',
