@@ -190,6 +190,21 @@ describe('venue sites audited by the CLI in one run', () => {
     expect(report.page.consentState).toBe('untouched');
   });
 
+  it('gives the heavy and mixed venues an ordered action plan whose first step improves the grade or the weight', () => {
+    for (const name of ['lourde', 'mixte'] as const) {
+      const report = reportOf(name);
+      const plan = report.plan ?? [];
+      expect(plan.length, name).toBeGreaterThan(0);
+      const gains = plan.map((step) => step.gain);
+      expect(gains, name).toEqual([...gains].sort((a, b) => b - a));
+      const first = plan[0]!;
+      const before = report.scores.dependencies!.score;
+      expect(first.after.scores.dependencies.score > before || first.after.footprint.bytes < report.footprint.bytes, name).toBe(true);
+      // removed and added requests account exactly for the change
+      expect(first.after.footprint.requests, name).toBe(report.footprint.requests - first.removed.requests + first.added.requests);
+    }
+  });
+
   it('scores the sober festival A and better than the heavy theatre (D or E)', () => {
     const sobre = reportOf('sobre').scores.dependencies;
     const lourde = reportOf('lourde').scores.dependencies;

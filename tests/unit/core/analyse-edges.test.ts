@@ -75,6 +75,36 @@ describe('analyse edge cases', () => {
   });
 });
 
+describe('a page of 10,000 requests with every unusual kind of URL', () => {
+  it('gives a correct report with its plan: every network request counted once, inline data not at all', () => {
+    const odd = [
+      'data:image/png;base64,AAAA',
+      'blob:https://www.theatre.fr/6f1c-22',
+      'https://93.184.216.34/pixel.gif',
+      'https://[2001:db8::1]:8443/a.js',
+      'https://xn--thtre-bsa6b.fr/affiche.jpg',
+      'https://théâtre-idn.fr/b.js',
+      'http://localhost:3000/dev.js',
+      'https://www.theatre.fr:8443/port.css',
+      'https://connect.facebook.net/en_US/fbevents.js',
+      'https://www.googletagmanager.com/gtm.js?id=GTM-X',
+    ];
+    const requests = Array.from({ length: 10_000 }, (_, i) =>
+      req(i < odd.length ? odd[i]! : `https://cdn${i % 70}.host${i % 400}.example${i % 11}.org/x/${i}.js`, i % 3 ? 'script' : 'image', 500 + (i % 97)),
+    );
+    const report = analyse(capture('https://www.theatre.fr/', requests), catalogs, options);
+    expect(Report.safeParse(report).success).toBe(true);
+    const inline = 2; // data: and blob: are not network requests
+    expect(report.footprint.requests).toBe(10_000 - inline);
+    const firstParty = requests.filter((r) => /^https:\/\/www\.theatre\.fr[:/]/.test(r.url)).length;
+    expect(report.thirdParties.reduce((sum, party) => sum + party.requests, 0)).toBe(10_000 - inline - firstParty);
+    expect(report.thirdParties.map((party) => party.domain)).toEqual(
+      expect.arrayContaining(['93.184.216.34', '[2001:db8::1]', 'xn--thtre-bsa6b.fr', 'localhost', 'facebook.net']),
+    );
+    expect(report.plan?.[0]).toBeDefined();
+  });
+});
+
 describe('byte estimates', () => {
   it('derive script and image sizes from the Web Almanac 2025 medians (KB = 1,024 bytes)', () => {
     expect(estimateBytes('script')).toBe(31_521);
