@@ -1,7 +1,7 @@
 import type { Report } from '../core/report';
 import { t, type Lang } from '../i18n/index';
 import { debateFacts, type DebateQuestion } from './debate-facts';
-import { Html, html } from './html';
+import { html, standaloneDocument, type Html } from './html';
 
 /**
  * The debate sheet (`debate.html`): one printable A4 page, in plain words, to
@@ -56,18 +56,7 @@ function questionSection(question: DebateQuestion, lang: Lang): Html {
 /** The debate sheet of `report` as a complete HTML document, in `lang`. */
 export function renderDebateHtml(report: Report, lang: Lang): string {
   const facts = debateFacts(report, lang);
-  return `${html`<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="referrer" content="no-referrer">
-<title>${facts.heading}</title>
-<style>${new Html(STYLE)}</style>
-</head>
-<body>
-<main>
+  const body = html`<main>
 <header>
 <h1>${facts.heading}</h1>
 <p>${facts.subtitle}</p>
@@ -77,7 +66,6 @@ export function renderDebateHtml(report: Report, lang: Lang): string {
 ${facts.questions.map((question) => questionSection(question, lang))}
 </div>
 <footer><p>${facts.footer}</p></footer>
-</main>
-</body>
-</html>`}\n`;
+</main>`;
+  return standaloneDocument(lang, facts.heading, STYLE, body);
 }

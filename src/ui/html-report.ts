@@ -1,7 +1,7 @@
 import type { Report } from '../core/report';
 import { t, type Lang } from '../i18n/index';
 import { reportFacts, type LabelledValue } from './report-facts';
-import { Html, html } from './html';
+import { Html, html, standaloneDocument } from './html';
 import {
   accessSection,
   consentSection,
@@ -130,20 +130,7 @@ ${
 <footer><p>${t(lang, 'report.footer', { version: report.versions.tool })}</p></footer>
 </main>`;
 
-  return `${html`<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="referrer" content="no-referrer">
-<title>${t(lang, 'report.title')} — ${facts.url}</title>
-<style>${new Html(STYLE)}</style>
-</head>
-<body>
-${body}
-</body>
-</html>`}\n`;
+  return standaloneDocument(lang, `${t(lang, 'report.title')} — ${facts.url}`, STYLE, body);
 }
 
 /** The grade letter in a box: the letter itself says the grade, colour only adds to it. */

@@ -34,3 +34,25 @@ function fragment(part: Part): string {
   if (Array.isArray(part)) return part.map((item: Html) => item.text).join('');
   return escapeHtml(part as string | number);
 }
+
+/**
+ * A complete standalone document around `body`: inline `style`, a
+ * Content-Security-Policy that allows nothing but that style (no script, no
+ * external resource) and no referrer. `title` is text, escaped here.
+ */
+export function standaloneDocument(lang: string, title: string, style: string, body: Html): string {
+  return `${html`<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="referrer" content="no-referrer">
+<title>${title}</title>
+<style>${new Html(style)}</style>
+</head>
+<body>
+${body}
+</body>
+</html>`}\n`;
+}

@@ -3,21 +3,20 @@
 // history.pushState; going back to a page the back/forward cache restores; a
 // 301 → 302 → page redirect chain; and a page making more requests than the
 // extension keeps per tab, with the service worker stopped while they arrive.
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumPath, fakeInternetArgs } from './support/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSiteServer, type SiteServer } from '../../src/cli/site-server';
 import type { Report } from '../../src/core/report';
 import { MAX_REQUESTS_PER_TAB } from '../../src/extension/recorder';
 import {
-  extensionDir,
+  exportedFile,
+  launchWithExtension,
+  openTabReport,
   readBadge,
   readTabState,
+  settledTabState,
+  stopServiceWorkers,
+  tabIdOf,
   waitFor,
   type ExtensionBrowser,
   type RecordedTabLike,
@@ -36,110 +35,20 @@ let server: SiteServer;
 let ext: ExtensionBrowser;
 beforeAll(async () => {
   server = await startSiteServer({ root: 'tests/fixtures/sites/browse-nav' });
-  ext = await launchWithBackForwardCache(server.port);
+  ext = await launchWithExtension(server.port, { backForwardCache: true });
 });
-
-/**
- * As support/extension.ts launches, but with the back/forward cache on, as
- * in everyday Chrome: Playwright turns it off by default.
- */
-async function launchWithBackForwardCache(port: number): Promise<ExtensionBrowser> {
-  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} is missing: run \`npx wxt build\` first`);
-  const userDataDir = await mkdtemp(join(tmpdir(), 'empreinte-browse-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    locale: 'fr-FR',
-    ignoreDefaultArgs: ['--disable-back-forward-cache'],
-    args: [...chromiumArgs, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...fakeInternetArgs(port)],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  const extensionId = new URL(worker.url()).host;
-  const extensionPage = await context.newPage();
-  await extensionPage.goto(`chrome-extension://${extensionId}/popup.html?tab=999999`);
-  return {
-    context,
-    extensionId,
-    extensionPage,
-    close: async () => {
-      await context.close().catch(() => undefined);
-      await rm(userDataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-/**
- * Stops the extension's service worker while events keep coming: it starts
- * again at once, so the stop is told by the status updates seen, not by the
- * status at the end (support/extension.ts waits for a lasting stop).
- */
-async function stopWorkerWhileBusy(page: Page): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    let stopped = false;
-    cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
-      for (const version of event.versions) {
-        if (version.scriptURL.startsWith(`chrome-extension://${ext.extensionId}/`) && version.runningStatus === 'stopped') stopped = true;
-      }
-    });
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await waitFor(async () => stopped, (done) => done, 10_000, 'the worker stopped');
-  } finally {
-    await cdp.detach().catch(() => undefined);
-  }
-}
 afterAll(async () => {
   await ext?.close();
   await server?.close();
 });
 
 /** Waits until the tab's state satisfies `done` and has not changed for a while. */
-async function settled(tabId: number, done: (state: TabState) => boolean, label: string): Promise<TabState> {
-  let last = '';
-  let since = Date.now();
-  const { state } = await waitFor(
-    async () => {
-      const state = (await readTabState(ext.extensionPage, tabId)) as TabState | null;
-      const text = JSON.stringify(state);
-      if (text !== last) [last, since] = [text, Date.now()];
-      return { state, quiet: Date.now() - since };
-    },
-    ({ state, quiet }) => state !== null && state.complete && done(state) && quiet > 1200,
-    60_000,
-    label,
-  );
-  return state as TabState;
-}
-
-/** The report page of a tab, and the report it drew. */
-async function openReport(tabId: number): Promise<{ page: Page; report: Report }> {
-  const page = await ext.context.newPage();
-  await page.goto(`chrome-extension://${ext.extensionId}/report.html?tab=${tabId}`);
-  await page.locator('body[data-state="ready"]').waitFor({ timeout: 20_000 });
-  const report = await page.evaluate(() => {
-    const view = (document.querySelector('empreinte-report-page') as unknown as { view: { report: unknown } }).view;
-    return JSON.parse(JSON.stringify(view.report)) as unknown;
-  });
-  return { page, report: report as Report };
-}
-
-async function exported(page: Page, kind: string): Promise<string> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`button[data-export="${kind}"]`).first().click()]);
-  return readFile(await download.path(), 'utf8');
-}
+const settled = (tabId: number, done: (state: TabState) => boolean, label: string) =>
+  settledTabState<TabState>(ext.extensionPage, tabId, { done, quietMs: 1200, timeoutMs: 60_000, label });
 
 /** The request paths of a page view; the browser's own favicon fetch aside. */
 const paths = (state: TabState) =>
   state.requests.map((request) => new URL(request.url).pathname).filter((path) => path !== '/favicon.ico').sort();
-
-declare const chrome: { tabs: { query(query: { url: string }): Promise<{ id?: number }[]> } };
-/** The tab showing exactly `url` (the site has several pages open across tests). */
-async function tabOf(url: string): Promise<number> {
-  const ids = await ext.extensionPage.evaluate(async (match) => (await chrome.tabs.query({ url: match })).map((tab) => tab.id ?? -1), url);
-  if (ids.length !== 1 || ids[0] === undefined) throw new Error(`expected one tab for ${url}, found ${ids.length}`);
-  return ids[0];
-}
 
 /** Runs a test body on a fresh page of the site, closed afterwards whatever happens. */
 async function onPage(body: (site: Page) => Promise<void>): Promise<void> {
@@ -155,7 +64,7 @@ const noteKeys = (report: Report) => report.notes.map((note) => note.key);
 describe('browsing with the extension', () => {
   it('a single-page app’s pushState starts a new page view, reported as a soft navigation', async () => onPage(async (site) => {
     await site.goto(`${SITE}/`, { waitUntil: 'load' });
-    const tabId = await tabOf(`${SITE}/`);
+    const tabId = await tabIdOf(ext.extensionPage, `${SITE}/`);
     const first = await settled(tabId, (s) => s.frames['0'] !== undefined, 'the home page');
     expect(first.softNavigation).toBe(false);
     expect(paths(first)).toEqual(['/', '/app.js', '/style.css']);
@@ -169,7 +78,7 @@ describe('browsing with the extension', () => {
     const own = view.requests.filter((request) => !request.url.endsWith('/favicon.ico'));
     expect(own.every((request) => request.done && request.bytes !== null && request.bytes > 0)).toBe(true);
 
-    const { page, report } = await openReport(tabId);
+    const { page, report } = await openTabReport(ext, tabId);
     expect(report.page.softNavigation).toBe(true);
     expect(report.page.finalUrl).toBe(`${SITE}/agenda`);
     expect(report.footprint.requests).toBe(view.requests.length);
@@ -181,7 +90,7 @@ describe('browsing with the extension', () => {
 
   it('back to a page restored from the back/forward cache: its own report, said to come from the cache', async () => onPage(async (site) => {
     await site.goto(`${SITE}/a.html`, { waitUntil: 'load' });
-    const tabId = await tabOf(`${SITE}/a.html`);
+    const tabId = await tabIdOf(ext.extensionPage, `${SITE}/a.html`);
     await settled(tabId, (s) => s.frames['0'] !== undefined, 'page A');
     await site.evaluate(() => addEventListener('pageshow', (event) => (document.body.dataset['restored'] = String(event.persisted))));
     await site.click('#vers-b');
@@ -198,7 +107,7 @@ describe('browsing with the extension', () => {
     expect(back.restored).toBe(true);
     // nothing of page B mixed in, and nothing invented for A
     expect(back.requests).toEqual([]);
-    const { page, report } = await openReport(tabId);
+    const { page, report } = await openTabReport(ext, tabId);
     expect(report.page.finalUrl).toBe(`${SITE}/a.html`);
     expect(noteKeys(report)).toContain('note.document.fromCache');
     expect(report.footprint.requests).toBe(0);
@@ -212,7 +121,7 @@ describe('browsing with the extension', () => {
     server.served.length = 0;
     await site.goto(`${SITE}/ancienne-adresse`, { waitUntil: 'load' });
     expect(site.url()).toBe(`${SITE}/salle.html`);
-    const tabId = await tabOf(`${SITE}/salle.html`);
+    const tabId = await tabIdOf(ext.extensionPage, `${SITE}/salle.html`);
     const state = await settled(tabId, (s) => s.frames['0'] !== undefined, 'the page after redirects');
     const documents = state.requests.filter((request) => request.type === 'document');
     expect(documents.map((request) => [new URL(request.url).pathname, request.status, request.bytes])).toEqual([
@@ -222,7 +131,7 @@ describe('browsing with the extension', () => {
     ]);
     const served = server.served.filter((record) => record.host === 'www.appli-salle.fr' && record.path !== '/favicon.ico');
     expect(served.map((record) => record.status)).toEqual([301, 302, 200]);
-    const { page, report } = await openReport(tabId);
+    const { page, report } = await openTabReport(ext, tabId);
     expect(report.page.url).toBe(`${SITE}/ancienne-adresse`);
     expect(report.page.finalUrl).toBe(`${SITE}/salle.html`);
     expect(report.footprint.requests).toBe(3);
@@ -240,11 +149,11 @@ describe('browsing with the extension', () => {
       });
       const loaded = site.goto(`${SITE}/lente.html`, { waitUntil: 'commit' });
       await loaded;
-      const tabId = await waitFor(() => tabOf(`${SITE}/lente.html`).catch(() => -1), (id) => id >= 0, 10_000, 'the tab');
+      const tabId = await waitFor(() => tabIdOf(ext.extensionPage, `${SITE}/lente.html`).catch(() => -1), (id) => id >= 0, 10_000, 'the tab');
       const photos = (state: TabState | null) => state?.requests.filter((request) => request.url.includes('/photo-')).length ?? 0;
       await waitFor(() => readTabState(ext.extensionPage, tabId) as Promise<TabState | null>, (s) => photos(s) >= 2, 20_000, 'two photos asked for');
       expect(await site.getAttribute('body', 'data-fini')).toBeNull();
-      await stopWorkerWhileBusy(site);
+      await stopServiceWorkers(site, ext.extensionId);
       await site.locator('body[data-fini]').waitFor({ timeout: 30_000 });
       const state = await settled(tabId, (s) => photos(s) === 6 && s.frames['0'] !== undefined, 'every photo');
       const served = server.served.filter((record) => record.host === 'www.appli-salle.fr');
@@ -252,7 +161,7 @@ describe('browsing with the extension', () => {
       expect(state.requests.every((request) => request.done)).toBe(true);
       expect(state.requests.filter((request) => request.url.includes('/photo-')).every((request) => request.bytes !== null && request.bytes > 0)).toBe(true);
 
-      const { page, report } = await openReport(tabId);
+      const { page, report } = await openTabReport(ext, tabId);
       expect(report.page.complete).toBe(true);
       expect(noteKeys(report)).not.toContain('note.capture.incomplete');
       // the worker, restarted, put the badge back: the report's dependency grade
@@ -266,7 +175,7 @@ describe('browsing with the extension', () => {
   it('beyond the per-tab cap: requests capped, counts exact, the report and its exports say they are truncated', { timeout: 240_000 }, async () => onPage(async (site) => {
     server.served.length = 0;
     await site.goto(`${SITE}/lourde.html`, { waitUntil: 'load' });
-    const tabId = await tabOf(`${SITE}/lourde.html`);
+    const tabId = await tabIdOf(ext.extensionPage, `${SITE}/lourde.html`);
     await site.locator('body[data-fini]').waitFor({ timeout: 150_000 });
     const state = await settled(
       tabId,
@@ -283,13 +192,13 @@ describe('browsing with the extension', () => {
     expect(piece).toBeGreaterThan(0);
     expect(state.droppedRequests.bytes).toBe(state.droppedRequests.count * (piece ?? 0));
 
-    const { page, report } = await openReport(tabId);
+    const { page, report } = await openTabReport(ext, tabId);
     expect(report.footprint.requests).toBe(served.length);
     expect(report.notes).toContainEqual({ key: 'note.requests.dropped', params: { count: state.droppedRequests.count } });
     await expect(page.getByText(`${state.droppedRequests.count} requêtes comptées dans les totaux sans détail`).count()).resolves.toBeGreaterThan(0);
-    const json = JSON.parse(await exported(page, 'json')) as Report;
+    const json = JSON.parse(await exportedFile(page, 'json')) as Report;
     expect(json.notes).toContainEqual({ key: 'note.requests.dropped', params: { count: state.droppedRequests.count } });
-    const csv = (await exported(page, 'csv-requests')).trimEnd().split('\r\n');
+    const csv = (await exportedFile(page, 'csv-requests')).trimEnd().split('\r\n');
     expect(csv).toHaveLength(1 + MAX_REQUESTS_PER_TAB + 1);
     expect(csv.at(-1)).toContain(`${state.droppedRequests.count} requêtes comptées dans les totaux sans détail`);
     expect(csv.at(-1)).toContain(`;${state.droppedRequests.bytes};`);

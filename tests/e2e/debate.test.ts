@@ -5,18 +5,17 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Lang } from '../../src/i18n/index';
 import { renderDebateHtml } from '../../src/ui/debate-html';
 import type { Report, Widget } from '../../src/core/report';
 import { probedReport, step, withPlan } from '../unit/debate/support';
+import { axeViolations } from './support/axe';
 import { chromiumArgs, chromiumPath } from './support/chromium';
 import { startSiteServer } from '../../src/cli/site-server';
-import { launchWithExtension, readBadge, tabIdOf, waitFor } from './support/extension';
+import { launchWithExtension, openExtensionPage, openGradedTab, waitFor } from './support/extension';
 
-const axeSource = readFile(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
 const report = probedReport('www.zdnet.com.har', { telLinks: ['tel:+33142000000'] }, { title: 'Théâtre de la Lune — saison 2026-2027, concerts, spectacles et ateliers pour tous les publics' });
 const sheets: Record<Lang, string> = { fr: renderDebateHtml(report, 'fr'), en: renderDebateHtml(report, 'en') };
 
@@ -51,15 +50,6 @@ afterAll(async () => {
   await browser?.close();
   await new Promise((done) => server?.close(done));
 });
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(await axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-    return (await axe.run()).violations;
-  });
-  return violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-}
 
 describe('debate sheet in Chromium', () => {
   for (const lang of ['fr', 'en'] as const) {
@@ -115,14 +105,9 @@ describe('plan line and debate sheet in the built extension (demo venue)', () =>
     const ext = await launchWithExtension(site.port, { locale: 'fr' });
     try {
       const home = 'https://www.theatre-de-la-lune.fr/';
-      const tab = await ext.context.newPage();
-      await tab.goto(home, { waitUntil: 'load' });
-      const tabId = await tabIdOf(ext.extensionPage, home);
-      await waitFor(() => readBadge(ext.extensionPage, tabId), ({ text }) => /^[A-E]$/.test(text), 15_000, 'the badge');
+      const { tabId } = await openGradedTab(ext, home);
 
-      const popup = await ext.context.newPage();
-      await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${tabId}`);
-      await popup.locator('body[data-state="ready"]').waitFor({ timeout: 15_000 });
+      const popup = await openExtensionPage(ext, `popup.html?tab=${tabId}`);
       const link = popup.locator('[data-test="plan-link"]');
       await link.waitFor({ timeout: 15_000 });
       const line = ((await link.textContent()) ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();

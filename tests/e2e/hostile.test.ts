@@ -4,7 +4,7 @@
 // extension's and the globals bridge's, a cookie flood with huge and odd
 // names. Its report keeps to what is true of it, the report page and the
 // exports stay inert, and another tab's report is untouched.
-import { mkdtemp, readFile, readdir, rm, symlink } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,16 @@ import type { Page } from 'playwright-core';
 import { startSiteServer, type SiteServer } from '../../src/cli/site-server';
 import type { Report } from '../../src/core/report';
 import { MAX_COOKIES_PER_TAB } from '../../src/collect/webrequest';
-import { launchWithExtension, readTabState, tabIdOf, waitFor, type ExtensionBrowser, type RecordedTabLike } from './support/extension';
+import {
+  exportedFile,
+  launchWithExtension,
+  openTabReport,
+  readTabState,
+  settledTabState,
+  tabIdOf,
+  type ExtensionBrowser,
+  type RecordedTabLike,
+} from './support/extension';
 
 const TRAP = 'https://www.salle-piege.fr/';
 const OTHER = 'https://www.appli-salle.fr/a.html';
@@ -40,38 +49,7 @@ afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true });
 });
 
-async function settled(tabId: number, done: (state: TabState) => boolean): Promise<TabState> {
-  let last = '';
-  let since = Date.now();
-  const { state } = await waitFor(
-    async () => {
-      const state = (await readTabState(ext.extensionPage, tabId)) as TabState | null;
-      const text = JSON.stringify(state);
-      if (text !== last) [last, since] = [text, Date.now()];
-      return { state, quiet: Date.now() - since };
-    },
-    ({ state, quiet }) => state !== null && state.complete && state.frames['0'] !== undefined && done(state) && quiet > 1500,
-    30_000,
-    'a settled page view',
-  );
-  return state as TabState;
-}
-
-async function openReport(tabId: number): Promise<{ page: Page; report: Report }> {
-  const page = await ext.context.newPage();
-  await page.goto(`chrome-extension://${ext.extensionId}/report.html?tab=${tabId}`);
-  await page.locator('body[data-state="ready"]').waitFor({ timeout: 20_000 });
-  const report = await page.evaluate(() => {
-    const view = (document.querySelector('empreinte-report-page') as unknown as { view: { report: unknown } }).view;
-    return JSON.parse(JSON.stringify(view.report)) as unknown;
-  });
-  return { page, report: report as Report };
-}
-
-async function exported(page: Page, kind: string): Promise<string> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`button[data-export="${kind}"]`).first().click()]);
-  return readFile(await download.path(), 'utf8');
-}
+const settled = (tabId: number) => settledTabState<TabState>(ext.extensionPage, tabId);
 
 const pwned = (page: Page) => page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
 
@@ -81,7 +59,7 @@ describe('a hostile page', () => {
     const other = await ext.context.newPage();
     await other.goto(OTHER, { waitUntil: 'load' });
     const otherId = await tabIdOf(ext.extensionPage, OTHER);
-    const before = await settled(otherId, () => true);
+    const before = await settled(otherId);
 
     server.served.length = 0;
     const trap = await ext.context.newPage();
@@ -89,9 +67,9 @@ describe('a hostile page', () => {
     await trap.locator('body[data-fini]').waitFor();
     const trapId = await tabIdOf(ext.extensionPage, TRAP);
     // the popup's and report page's probe request, answered by the page's content script
-    const { page: first } = await openReport(trapId);
+    const { page: first } = await openTabReport(ext, trapId);
     await first.close();
-    const state = await settled(trapId, () => true);
+    const state = await settled(trapId);
 
     // requests: exactly what the server answered for the page, nothing invented
     const served = server.served.filter((record) => record.host === 'www.salle-piege.fr');
@@ -112,7 +90,7 @@ describe('a hostile page', () => {
     // the cookie flood: bounded
     expect(state.cookies.length).toBeLessThanOrEqual(MAX_COOKIES_PER_TAB);
 
-    const { page, report } = await openReport(trapId);
+    const { page, report } = await openTabReport(ext, trapId);
     // bytes: no more than the server sent (status line, headers and bodies)
     const servedBytes = served.reduce((sum, record) => sum + record.bytes, 0);
     expect(report.footprint.bytes).toBeLessThanOrEqual(servedBytes);
@@ -126,13 +104,13 @@ describe('a hostile page', () => {
     expect(report.page.title).toBe('Salle piégée');
     // the report page and its exports stay inert
     expect(await pwned(page)).toBeUndefined();
-    const json = JSON.parse(await exported(page, 'json')) as Report;
+    const json = JSON.parse(await exportedFile(page, 'json')) as Report;
     expect(json.footprint).toEqual(report.footprint);
     const names = (json.cookies ?? []).map((cookie) => cookie.name);
     expect(names.some((name) => name.includes('<svg onload'))).toBe(true);
-    const csv = await exported(page, 'csv-requests');
+    const csv = await exportedFile(page, 'csv-requests');
     expect(csv.trimEnd().split('\r\n')).toHaveLength(1 + served.length);
-    const html = await exported(page, 'html');
+    const html = await exportedFile(page, 'html');
     expect(html).not.toContain('<svg onload');
     expect(html).not.toContain('<script>window.__pwned');
     expect(await pwned(page)).toBeUndefined();

@@ -1,15 +1,13 @@
 // Accessibility of the popup and the options page in real Chromium with the
 // built extension (one launch): axe-core finds no violation — with the
 // history view open in both —, and the Tab key reaches every control.
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSiteServer, type SiteServer } from '../../src/cli/site-server';
-import { launchWithExtension, readBadge, tabIdOf, waitFor } from './support/extension';
+import { axeViolations } from './support/axe';
+import { launchWithExtension, openExtensionPage, openGradedTab } from './support/extension';
 
 const HOME = 'https://www.theatre-de-la-lune.fr/';
-const axeSource = readFile(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
 
 let server: SiteServer;
 beforeAll(async () => {
@@ -18,20 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
 });
-
-interface AxeViolation {
-  id: string;
-  nodes: { target: unknown }[];
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(await axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run()).violations;
-  });
-  return violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-}
 
 /** Every visible, enabled control of the page, shadow roots included, as a path of labels. */
 function controls(page: Page): Promise<string[]> {
@@ -70,15 +54,10 @@ describe('popup and options accessibility', () => {
   it('axe finds no violation and Tab reaches every control, history included', async () => {
     const ext = await launchWithExtension(server.port);
     try {
-      const site = await ext.context.newPage();
-      await site.goto(HOME, { waitUntil: 'load' });
-      const tabId = await tabIdOf(ext.extensionPage, HOME);
       // The page view completes: the badge shows its grade and the history keeps it.
-      await waitFor(() => readBadge(ext.extensionPage, tabId), ({ text }) => /^[A-E]$/.test(text), 15_000, 'the badge');
+      const { tabId } = await openGradedTab(ext, HOME);
 
-      const popup = await ext.context.newPage();
-      await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${tabId}`);
-      await popup.locator('body[data-state="ready"]').waitFor({ timeout: 15_000 });
+      const popup = await openExtensionPage(ext, `popup.html?tab=${tabId}`);
       await expect(popup.locator('[data-test="full-report"]').getAttribute('href')).resolves.toBe(`report.html?tab=${tabId}`);
       await popup.locator('[data-test="popup-history"] summary').click();
       await popup.locator('[data-test="history-table"]').waitFor({ timeout: 10_000 });
@@ -88,9 +67,7 @@ describe('popup and options accessibility', () => {
       const popupStops = await tabStops(popup, popupControls.length + 2);
       expect(new Set(popupStops)).toEqual(new Set(popupControls));
 
-      const options = await ext.context.newPage();
-      await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
-      await options.locator('body[data-state="ready"]').waitFor({ timeout: 15_000 });
+      const options = await openExtensionPage(ext, 'options.html');
       await expect(options.locator('[data-test="access"]').getAttribute('data-state')).resolves.toBe('granted');
       const entry = options.locator('[data-test="history-site"][data-site="theatre-de-la-lune.fr"]');
       await entry.locator('summary').click();

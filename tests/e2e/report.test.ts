@@ -13,7 +13,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Page } from 'playwright-core';
 import { pathToFileURL } from 'node:url';
 import { startSiteServer, type SiteServer } from '../../src/cli/site-server';
-import type { Report } from '../../src/core/report';
 import { t } from '../../src/i18n/index';
 import { analyse } from '../../src/core/analyse';
 import { loadCatalogs } from '../../src/data/index';
@@ -21,11 +20,11 @@ import type { PageCapture } from '../../src/core/capture';
 import { renderReportHtml } from '../../src/ui/html-report';
 import { harToCaptures } from '../../src/collect/har';
 import { chromiumArgs, chromiumPath } from './support/chromium';
-import { launchWithExtension, readTabState, tabIdOf, waitFor, type ExtensionBrowser } from './support/extension';
+import { axeViolations, runAxe } from './support/axe';
+import { exportedFile, launchWithExtension, openExtensionPage, openTabReport, settledTabState, tabIdOf } from './support/extension';
 
 const HOME = 'https://www.theatre-de-la-lune.fr/';
 const HOSTILE = 'https://www.salle-hostile.fr/?q=<img src=x onerror=window.__pwned=11>';
-const axeSource = readFile(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
 
 let server: SiteServer;
 let root: string;
@@ -41,40 +40,6 @@ afterAll(async () => {
   await server?.close();
   if (root) await rm(root, { recursive: true, force: true });
 });
-
-async function settled(ext: ExtensionBrowser, tabId: number): Promise<void> {
-  let last = '';
-  let since = Date.now();
-  await waitFor(
-    async () => {
-      const state = await readTabState(ext.extensionPage, tabId);
-      const text = JSON.stringify(state);
-      if (text !== last) [last, since] = [text, Date.now()];
-      return { state, quiet: Date.now() - since };
-    },
-    ({ state, quiet }) => !!state?.complete && state.frames['0'] !== undefined && quiet > 1500,
-    30_000,
-    'a settled page view',
-  );
-}
-
-async function openReport(ext: ExtensionBrowser, tabId: number): Promise<{ page: Page; report: Report }> {
-  const page = await ext.context.newPage();
-  await page.goto(`chrome-extension://${ext.extensionId}/report.html?tab=${tabId}`);
-  await page.locator('body[data-state="ready"]').waitFor({ timeout: 15_000 });
-  // the report the page drew, to compare what it says with what it holds
-  const report = await page.evaluate(() => {
-    const view = (document.querySelector('empreinte-report-page') as unknown as { view: { report: unknown } }).view;
-    return JSON.parse(JSON.stringify(view.report)) as unknown;
-  });
-  return { page, report: report as Report };
-}
-
-async function exported(page: Page, kind: string): Promise<string> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`button[data-export="${kind}"]`).first().click()]);
-  const path = await download.path();
-  return readFile(path, 'utf8');
-}
 
 /** A capture of `count` requests over many third parties, for the rendering benchmark. */
 function bigCapture(count: number): PageCapture {
@@ -111,8 +76,8 @@ describe('the full report page', () => {
       const site = await ext.context.newPage();
       await site.goto(HOME, { waitUntil: 'load' });
       const tabId = await tabIdOf(ext.extensionPage, HOME);
-      await settled(ext, tabId);
-      const { page, report } = await openReport(ext, tabId);
+      await settledTabState(ext.extensionPage, tabId);
+      const { page, report } = await openTabReport(ext, tabId);
 
       // summary: both grades, from the report, with their scales in words
       expect(report.scores.dependencies).not.toBeNull();
@@ -147,24 +112,13 @@ describe('the full report page', () => {
       expect(recommendations.length).toBeGreaterThan(0);
 
       // accessibility
-      await page.evaluate(await axeSource);
-      const violations = await page.evaluate(async () => {
-        const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run();
-        return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
-      });
-      expect(violations).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
 
       // the side panel shows the same report, accessibly
-      const panel = await ext.context.newPage();
-      await panel.goto(`chrome-extension://${ext.extensionId}/sidepanel.html?tab=${tabId}`);
-      await panel.locator('body[data-state="ready"]').waitFor({ timeout: 15_000 });
+      const panel = await openExtensionPage(ext, `sidepanel.html?tab=${tabId}`);
       await expect(panel.locator('[data-test="dependency-grade"]').textContent()).resolves.toBe(report.scores.dependencies!.grade);
       await expect(panel.locator('[data-test="organisation"] th').allTextContents()).resolves.toEqual(organisations);
-      await panel.evaluate(await axeSource);
-      await expect(panel.evaluate(async () => {
-        const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string }[] }> } }).axe.run();
-        return result.violations.map((violation) => violation.id);
-      })).resolves.toEqual([]);
+      expect(await axeViolations(panel)).toEqual([]);
       // a 500-request report renders once its data is there (its speed is for `npm run bench`, never asserted here)
       const big = analyse(bigCapture(500), loadCatalogs(), { toolVersion: 'bench' });
       const rendered = await panel.evaluate(async (bigReport) => {
@@ -180,11 +134,11 @@ describe('the full report page', () => {
       await panel.close();
 
       // exports: JSON is the report; CSV for French spreadsheets; HAR reopened in report.html?har
-      expect(JSON.parse(await exported(page, 'json'))).toEqual(report);
-      const csv = await exported(page, 'csv-parties');
+      expect(JSON.parse(await exportedFile(page, 'json'))).toEqual(report);
+      const csv = await exportedFile(page, 'csv-parties');
       expect(csv.startsWith('\ufeffdomaine;')).toBe(true);
       expect(csv.trim().split('\r\n')).toHaveLength(report.thirdParties.length + 1);
-      const har = await exported(page, 'har');
+      const har = await exportedFile(page, 'har');
       expect(JSON.parse(har).log.entries).toHaveLength(report.footprint.requests);
       const harPath = join(root, 'export.har');
       await writeFile(harPath, har);
@@ -206,8 +160,8 @@ describe('the full report page', () => {
       const hostile = await ext.context.newPage();
       await hostile.goto(HOSTILE, { waitUntil: 'load' });
       const hostileId = await tabIdOf(ext.extensionPage, HOSTILE);
-      await settled(ext, hostileId);
-      const { page: inert, report: hostileReport } = await openReport(ext, hostileId);
+      await settledTabState(ext.extensionPage, hostileId);
+      const { page: inert, report: hostileReport } = await openTabReport(ext, hostileId);
       expect(hostileReport.page.title).toContain('<img src=x onerror=window.__pwned=1>');
       // a cookie name ends at its first "=": what remains is still markup
       const cookieNames = hostileReport.cookies!.map((cookie) => cookie.name);
@@ -218,7 +172,7 @@ describe('the full report page', () => {
       expect(await countImages(inert)).toBe(0);
       await expect(inert.locator('svg[onload]').count()).resolves.toBe(0);
 
-      const exportedHtml = await exported(inert, 'html');
+      const exportedHtml = await exportedFile(inert, 'html');
       expect(exportedHtml).toContain('&lt;img src=x onerror=window.__pwned=1&gt;');
       const view = await ext.context.newPage();
       await view.setContent(exportedHtml);
@@ -261,15 +215,7 @@ describe('the standalone HTML export', () => {
             const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
             expect(background, `${name} ${lang} ${colorScheme}: background`).toBe(colorScheme === 'dark' ? 'rgb(21, 21, 21)' : 'rgb(255, 255, 255)');
             // axe is added through the DevTools protocol: the export's CSP forbids inline scripts, rightly
-            await page.evaluate(await axeSource);
-            const { violations, passes } = await page.evaluate(async () => {
-              type Rule = { id: string; nodes: { target: unknown }[] };
-              const result = await (window as unknown as { axe: { run(): Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe.run();
-              return {
-                violations: result.violations.map((violation) => `${violation.id} ${JSON.stringify(violation.nodes.slice(0, 3).map((node) => node.target))}`),
-                passes: result.passes.map((rule) => rule.id),
-              };
-            });
+            const { violations, passes } = await runAxe(page);
             // the contrast of this colour scheme was really checked, not left aside
             expect(passes, `${name} ${lang} ${colorScheme}`).toContain('color-contrast');
             failures.push(...violations.map((violation) => `${name} ${lang} ${colorScheme}: ${violation}`));

@@ -6,19 +6,19 @@
 // no page-derived payload and axe-core finds no violation (light and dark).
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { parseRows } from '../../src/cli/audit/outputs';
 import { renderSectorHtml } from '../../src/cli/audit/sector-html';
 import { sectorStats } from '../../src/cli/audit/sector-stats';
 import type { AuditRow } from '../../src/cli/audit/row';
 import { harReport, PAYLOAD, rowOf, venueReport } from '../unit/audit/sector-support';
+import { axeViolations } from './support/axe';
 import { chromiumArgs, chromiumPath } from './support/chromium';
 import { buildCli, runCli } from './support/cli';
 
-const axeSource = readFile(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
 
 const lune = rowOf(venueReport('lune.fr', { phone: true, title: `Lune ${PAYLOAD}`, url: `https://www.lune.fr/?x=${PAYLOAD}` }), { site: 'lune.fr', name: `La Lune ${PAYLOAD}` });
 const luneAgenda = rowOf(venueReport('lune.fr', { phone: false, url: 'https://www.lune.fr/agenda' }), { site: 'lune.fr', role: 'agenda' });
@@ -49,15 +49,6 @@ afterAll(async () => {
   await browser?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(await axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-    return (await axe.run()).violations;
-  });
-  return violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-}
 
 describe('empreinte merge', () => {
   it('merges two shards into the same sector report as one run', async () => {

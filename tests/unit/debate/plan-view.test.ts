@@ -1,30 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { nothing, type TemplateResult } from 'lit';
 import { formatSummary } from '../../../src/cli/summary';
 import { t } from '../../../src/i18n/index';
 import { renderReportHtml } from '../../../src/ui/html-report';
 import { planFacts, planLine } from '../../../src/ui/report-plan-facts';
 import { planSection, MAX_PLAN_STEPS } from '../../../src/ui/report-plan-view';
 import { harReport, PAYLOAD, probedReport, step, withPlan } from './support';
-
-/** The text a template renders, with its values. */
-function text(value: unknown): string {
-  if (value === null || value === undefined || value === nothing || value === false) return '';
-  if (Array.isArray(value)) return value.map(text).join('');
-  const template = value as TemplateResult;
-  if (template && Array.isArray(template.strings)) {
-    return template.strings.map((part, i) => part + (i < template.values.length ? text(template.values[i]) : '')).join('');
-  }
-  return String(value);
-}
-const words = (value: unknown) => text(value).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
-/** Every static part of the templates: page data must never be found there. */
-function statics(value: unknown): string {
-  if (Array.isArray(value)) return value.map(statics).join('');
-  const template = value as TemplateResult;
-  if (template && Array.isArray(template.strings)) return template.strings.join('') + template.values.map(statics).join('');
-  return '';
-}
+import { text, words, statics } from '../support/lit';
 
 const base = probedReport('www.izettle.com.har');
 const grade = base.scores.dependencies!.grade;

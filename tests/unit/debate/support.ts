@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { harToCaptures } from '../../../src/collect/har';
+import { elementsOnly } from '../../../src/collect/probe';
 import { analyse } from '../../../src/core/analyse';
 import type { PageCapture } from '../../../src/core/capture';
 import { Report, type PlanAfter, type PlanStep } from '../../../src/core/report';
@@ -7,40 +8,20 @@ import { loadCatalogs } from '../../../src/data/index';
 
 export const PAYLOAD = '<img src=x onerror=alert(1)>';
 
-export function harReport(name: string): Report {
+/** A HAR fixture's first page, as imported. */
+function harCapture(name: string): PageCapture {
   const har: unknown = JSON.parse(readFileSync(new URL(`../../fixtures/hars/${name}`, import.meta.url), 'utf8'));
-  const [capture] = harToCaptures(har);
-  return analyse(capture!, loadCatalogs(), { toolVersion: 'test' });
+  return harToCaptures(har)[0]!;
+}
+
+export function harReport(name: string): Report {
+  return analyse(harCapture(name), loadCatalogs(), { toolVersion: 'test' });
 }
 
 /** A HAR page given a DOM probe (so EcoIndex, access and "before interaction" are evaluated), with `dom` overrides. */
 export function probedReport(name: string, dom: Partial<NonNullable<PageCapture['dom']>> = {}, page: Partial<PageCapture['page']> = {}): Report {
-  const har: unknown = JSON.parse(readFileSync(new URL(`../../fixtures/hars/${name}`, import.meta.url), 'utf8'));
-  const [capture] = harToCaptures(har);
-  const probed: PageCapture = {
-    ...capture!,
-    page: { ...capture!.page, ...page },
-    dom: {
-      elements: 900,
-      framesCounted: 1,
-      title: null,
-      iframes: [],
-      scripts: [],
-      globals: [],
-      markers: [],
-      fonts: [],
-      images: 0,
-      autoplayMedia: 0,
-      structuredData: [],
-      telLinks: [],
-      contactData: { telephones: [], addresses: [], openingHours: [] },
-      text: '',
-      cookieNames: [],
-      storageKeys: [],
-      firstInteractionAt: null,
-      ...dom,
-    },
-  };
+  const capture = harCapture(name);
+  const probed: PageCapture = { ...capture, page: { ...capture.page, ...page }, dom: { ...elementsOnly(900), ...dom } };
   return analyse(probed, loadCatalogs(), { toolVersion: 'test' });
 }
 

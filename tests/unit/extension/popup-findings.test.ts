@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { nothing, type TemplateResult } from 'lit';
 import type { Report } from '../../../src/core/report';
 import { renderFindings, renderVerdict, topFindings } from '../../../src/ui/popup-findings';
 import { t } from '../../../src/i18n/index';
-
-/** The words a template renders (tags dropped). */
-function text(value: unknown): string {
-  if (value === null || value === undefined || value === nothing || value === false) return '';
-  if (Array.isArray(value)) return value.map(text).join('');
-  const template = value as TemplateResult;
-  if (template && Array.isArray(template.strings)) {
-    return template.strings.map((part, i) => part + (i < template.values.length ? text(template.values[i]) : '')).join('');
-  }
-  return String(value);
-}
-const words = (value: unknown) => text(value).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+import { words } from '../support/lit';
 
 const deduction = (id: string, points: number, params: Record<string, string | number> = {}) => ({
   id,

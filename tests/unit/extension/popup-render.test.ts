@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { nothing, type TemplateResult } from 'lit';
 import type { Report } from '../../../src/core/report';
 import { renderAi, renderConsent, renderGrades, renderParents } from '../../../src/ui/popup-dependencies';
 import { precisionHints } from '../../../src/ui/popup-precision';
-
-/** The text a template renders, tags and attribute bindings included (enough to read what it says). */
-function text(value: unknown): string {
-  if (value === null || value === undefined || value === nothing || value === false) return '';
-  if (Array.isArray(value)) return value.map(text).join('');
-  const template = value as TemplateResult;
-  if (template && Array.isArray(template.strings)) {
-    return template.strings.map((part, i) => part + (i < template.values.length ? text(template.values[i]) : '')).join('');
-  }
-  return String(value);
-}
-const words = (value: unknown) => text(value).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+import { text, words } from '../support/lit';
 
 const base = {
   scores: { dependencies: null, environment: null },

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { nothing, type TemplateResult } from 'lit';
 import { analyse } from '../../../src/core/analyse';
 import { harToCaptures } from '../../../src/collect/har';
 import { loadCatalogs } from '../../../src/data/index';
@@ -12,26 +11,7 @@ import { verdict } from '../../../src/ui/full-report';
 import { barChart } from '../../../src/ui/report-parts';
 import { baseName } from '../../../src/ui/export-files';
 import { readHar } from '../har/har-fixtures';
-
-/** The text a template renders, with its values; page data must only ever be values (escaped by lit). */
-function text(value: unknown): string {
-  if (value === null || value === undefined || value === nothing || value === false) return '';
-  if (Array.isArray(value)) return value.map(text).join('');
-  const template = value as TemplateResult;
-  if (template && Array.isArray(template.strings)) {
-    return template.strings.map((part, i) => part + (i < template.values.length ? text(template.values[i]) : '')).join('');
-  }
-  return String(value);
-}
-const words = (value: unknown) => text(value).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
-
-/** Every static part of the templates: page data must never be found there. */
-function statics(value: unknown): string {
-  if (Array.isArray(value)) return value.map(statics).join('');
-  const template = value as TemplateResult;
-  if (template && Array.isArray(template.strings)) return template.strings.join('') + template.values.map(statics).join('');
-  return '';
-}
+import { words, statics } from '../support/lit';
 
 const [capture] = harToCaptures(readHar('www.zdnet.com.har'));
 const hostile = { ...capture!, page: { ...capture!.page, title: '<img src=x onerror=alert(1)>' } };
