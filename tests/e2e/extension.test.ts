@@ -231,7 +231,7 @@ describe('extension on the demo site', () => {
     expect(interrupted.badge).toBe(interrupted.figures.dependencyGrade);
     expect(uninterrupted.badge).toBe(uninterrupted.figures.dependencyGrade);
     expect(interrupted.title).toContain(`: ${interrupted.badge} `);
-    expect(interrupted.figures.requests).toBe(uninterrupted.figures.requests);
+    expect(interrupted.figures.requests, JSON.stringify([digest(interrupted.state), digest(uninterrupted.state)])).toBe(uninterrupted.figures.requests);
     expect(interrupted.figures.bytes).toBe(uninterrupted.figures.bytes);
     expect(digest(interrupted.state)).toEqual(digest(uninterrupted.state));
     expect(interrupted.state.requests.every((r) => r.done)).toBe(true);
