@@ -14,6 +14,7 @@ import { chromiumArgs, chromiumPath, fakeInternetArgs } from './chromium';
 
 // The chrome.* calls below run inside an extension page, not in Node.
 declare const chrome: {
+  webRequest: { onBeforeRequest: { hasListeners(): boolean } };
   tabs: { query(query: { url: string }): Promise<{ id?: number; url?: string }[]> };
   storage: { session: { get(keys: null): Promise<Record<string, unknown>> } };
   action: {
@@ -70,6 +71,14 @@ export async function launchWithExtension(port: number, options: LaunchOptions =
     });
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
     const extensionId = new URL(worker.url()).host;
+    // The worker exists before its script has run: a page opened now could
+    // commit before the webRequest listeners are there and lose its document
+    // request (seen in CI). Wait until the background listens.
+    const deadline = Date.now() + 15_000;
+    while (!(await worker.evaluate(() => chrome.webRequest.onBeforeRequest.hasListeners()).catch(() => false))) {
+      if (Date.now() > deadline) throw new Error('the extension worker never registered its webRequest listeners');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     const extensionPage = await context.newPage();
     await extensionPage.goto(`chrome-extension://${extensionId}/popup.html?tab=999999`);
     const opened = context;
