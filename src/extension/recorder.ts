@@ -132,15 +132,17 @@ export function onBeforeRequest(tab: RecordedTab, event: RequestEvent): void {
     tab.pendingDocument.push(request);
     return;
   }
-  // Before the first commit seen (the page was open before the extension
-  // started) there is no page view to attribute requests to.
-  if (tab.url === null) return;
-  // Made by another top document than the one committed: held until we know
-  // whether that document's commit comes (it may reach us after its requests).
-  if (event.frameId === 0 && event.documentId && tab.documentId !== null && event.documentId !== tab.documentId) {
+  // Made by another top document than the one committed (or, in a new tab,
+  // before any commit): held until we know whether that document's commit
+  // comes — it may reach us after its first requests.
+  const knowsDocuments = tab.url === null || tab.documentId !== null;
+  if (event.frameId === 0 && event.documentId && knowsDocuments && event.documentId !== tab.documentId) {
     if (tab.earlyRequests.length < MAX_EARLY_REQUESTS) tab.earlyRequests.push({ documentId: event.documentId, request });
     return;
   }
+  // Before the first commit seen (the page was open before the extension
+  // started) there is no page view to attribute requests to.
+  if (tab.url === null) return;
   if (tab.requests.length >= MAX_REQUESTS_PER_TAB) {
     tab.droppedRequests.count += 1;
     tab.droppedInFlight.push(event.requestId);

@@ -8,6 +8,7 @@ import * as recorder from '../../../src/extension/recorder';
 import { startObserving } from '../../../src/extension/observer';
 import { readTab } from '../../../src/extension/tab-store';
 import { T0, committedTab, load, request, response } from './helpers';
+import { emptyTab } from '../../../src/collect/webrequest';
 
 const at = (ms: number) => new Date(T0 + ms);
 const history = (url: string, ms: number, frameId = 0) => ({ tabId: 7, frameId, url, timeStamp: T0 + ms });
@@ -81,6 +82,32 @@ describe('requests racing their document’s commit (Chrome documentId)', () => 
       ['https://www.example.fr/b.css', 300],
       ['https://www.example.fr/b.js', 200],
     ]);
+    expect(tab.earlyRequests).toEqual([]);
+  });
+
+  it('in a new tab, the first document’s requests that arrive before its commit join it too', () => {
+    // a tab just opened: no page view yet (CI saw a deferred script lost this way)
+    const tab = emptyTab(7);
+    const main = request('1', 'https://www.example.fr/lente.html', 'main_frame');
+    recorder.onBeforeRequest(tab, main);
+    const script = request('2', 'https://www.example.fr/lente.js', 'script', { documentId: 'DOC1' });
+    recorder.onBeforeRequest(tab, script);
+    recorder.onCompleted(tab, response(script, { 'Content-Length': '400' }));
+    recorder.onCommitted(tab, { ...history('https://www.example.fr/lente.html', 60), documentId: 'DOC1' }, at(60));
+    recorder.onCompleted(tab, response(main, { 'Content-Length': '900' }));
+    expect(tab.requests.map((r) => [r.url, r.bytes, r.done])).toEqual([
+      ['https://www.example.fr/lente.html', 900, true],
+      ['https://www.example.fr/lente.js', 400, true],
+    ]);
+  });
+
+  it('a tab open before the extension started attributes nothing to a page view it never saw begin', () => {
+    const tab = emptyTab(7);
+    // the page already shown makes a request; then the user leaves it
+    recorder.onBeforeRequest(tab, request('2', 'https://www.ancienne.fr/poll', 'xmlhttprequest', { documentId: 'OLD' }));
+    recorder.onBeforeRequest(tab, request('3', 'https://www.example.fr/', 'main_frame'));
+    recorder.onCommitted(tab, { ...history('https://www.example.fr/', 60), documentId: 'DOC1' }, at(60));
+    expect(tab.requests.map((r) => r.url)).toEqual(['https://www.example.fr/']);
     expect(tab.earlyRequests).toEqual([]);
   });
 });
