@@ -116,7 +116,9 @@ export async function measureWithExtension(root, harness, url, port) {
       reader.evaluate(async ({ origin, version }) => {
         const [tab] = await chrome.tabs.query({ url: `${origin}/*` });
         const key = `tab:v${version}:${tab.id}`;
-        return (await chrome.storage.session.get(key))[key] ?? null;
+        const stored = (await chrome.storage.session.get(key))[key];
+        // stored as JSON text (src/extension/tab-store.ts)
+        return typeof stored === 'string' ? JSON.parse(stored) : null;
       }, { origin: new URL(url).origin, version: harness.TAB_STATE_VERSION });
     // the background stores the tab's record asynchronously: wait until it holds the committed page
     let state = await read();

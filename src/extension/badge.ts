@@ -92,11 +92,17 @@ export class BadgeUpdater {
     private readonly intervalMs = BADGE_INTERVAL_MS,
   ) {}
 
-  /** The tab changed: update its badge within the interval (one computation for a burst of changes). */
+  /**
+   * The tab changed: update its badge within the interval (one computation for
+   * a burst of changes). A page's first change waits the whole interval too:
+   * its first requests say little, and a page that loads within the interval
+   * gets its badge from `update()` at completion, with nothing computed while
+   * it loads.
+   */
   schedule(tabId: number): void {
     if (this.timers.has(tabId)) return;
     const now = this.now();
-    const wait = Math.max(0, (this.last.get(tabId) ?? -Infinity) + this.intervalMs - now);
+    const wait = Math.max(0, (this.last.get(tabId) ?? now) + this.intervalMs - now);
     this.timers.set(
       tabId,
       setTimeout(() => {

@@ -5,9 +5,13 @@
  * after a restart, the first event for a tab reads it back before applying.
  *
  * Writes are batched: the first change schedules one `set()` of every changed
- * tab a short moment later, instead of one write per request. Operations on
- * one tab run one after another, so that an event arriving while the state is
- * being read back is applied after it, never to a stale copy.
+ * tab a short moment later, instead of one write per request. Each tab is
+ * stored as one JSON string: the browser copies a string into storage about
+ * ten times faster than the same state as nested objects (12 ms against 0.9 ms
+ * for 100 requests, measured in Chromium; docs/benchmarks.md), and these
+ * writes run while the page loads. Operations on one tab run one after
+ * another, so that an event arriving while the state is being read back is
+ * applied after it, never to a stale copy.
  */
 import { browser } from '#imports';
 import { describeIssues } from '../core/zod';
@@ -26,11 +30,20 @@ const REQUESTS_PER_DELAY_STEP = 200;
 const MAX_DELAY_FACTOR = 10;
 
 /**
- * Parses a stored value. Anything that does not match the current schema (an
- * older version, a tampered value) is treated as absent, with a warning.
+ * Parses a stored value: the JSON text the store writes (an object is read
+ * too). Anything that does not match the current schema (an older version, a
+ * tampered or cut value) is treated as absent, with a warning.
  */
 export function parseStoredTab(value: unknown): RecordedTab | null {
   if (value === undefined || value === null) return null;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value) as unknown;
+    } catch {
+      console.warn('Empreinte: stored tab state ignored (not JSON)');
+      return null;
+    }
+  }
   const parsed = RecordedTab.safeParse(value);
   if (parsed.success) return parsed.data;
   console.warn(`Empreinte: stored tab state ignored (${describeIssues(parsed.error)})`);
@@ -58,6 +71,20 @@ export class TabStore {
 
   /** Applies a change to a tab's state, after any change already queued for that tab. */
   update(tabId: number, mutate: TabMutation): Promise<void> {
+    // The common case, one event per request: the state is in memory and
+    // nothing is queued for the tab, so apply it now, without a promise chain.
+    const cached = this.cache.get(tabId);
+    if (cached && !this.queues.has(tabId)) {
+      try {
+        if (mutate(cached) !== false) {
+          this.dirty.add(tabId);
+          this.schedule();
+        }
+      } catch (error) {
+        console.warn(`Empreinte: tab ${tabId}: ${String(error)}`);
+      }
+      return Promise.resolve();
+    }
     return this.enqueue(tabId, async () => {
       let tab = this.cache.get(tabId);
       if (!tab) {
@@ -99,10 +126,10 @@ export class TabStore {
       this.timer = null;
     }
     await Promise.all(this.queues.values());
-    const items: Record<string, RecordedTab> = {};
+    const items: Record<string, string> = {};
     for (const tabId of this.dirty) {
       const tab = this.cache.get(tabId);
-      if (tab) items[tabKey(tabId)] = tab;
+      if (tab) items[tabKey(tabId)] = JSON.stringify(tab);
     }
     this.dirty.clear();
     if (Object.keys(items).length === 0) return this.writing;

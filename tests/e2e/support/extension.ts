@@ -126,7 +126,9 @@ export const tabStateKey = (tabId: number): string => `tab:v${TAB_STATE_VERSION}
 /** Reads one tab's recorded state. */
 export async function readTabState(extensionPage: Page, tabId: number): Promise<RecordedTabLike | null> {
   const all = await readSession(extensionPage);
-  return (all[tabStateKey(tabId)] as RecordedTabLike | undefined) ?? null;
+  // stored as JSON text (src/extension/tab-store.ts)
+  const stored = all[tabStateKey(tabId)];
+  return typeof stored === 'string' ? (JSON.parse(stored) as RecordedTabLike) : null;
 }
 
 export interface RecordedTabLike {

@@ -76,6 +76,29 @@ describe('badge', () => {
     }
   });
 
+  it('computes nothing while a page that loads within the interval loads; its completion computes at once', async () => {
+    vi.useFakeTimers();
+    try {
+      let now = 0;
+      const read = vi.fn(async () => trackedTab(false));
+      const badge = new BadgeUpdater({ read, language: async () => 'fr', isPaused: async () => false, now: () => now }, 1000);
+      // the page's requests over 800 ms: the first one does not compute either
+      for (let i = 0; i < 20; i++) {
+        badge.schedule(7);
+        now += 40;
+        await vi.advanceTimersByTimeAsync(40);
+      }
+      expect(read).not.toHaveBeenCalled();
+      // webNavigation.onCompleted
+      await badge.update(7);
+      expect(read).toHaveBeenCalledTimes(1);
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(read).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('is restored after a worker restart from the tab states in storage.session', async () => {
     await fakeBrowser.storage.session.set({ [tabKey(7)]: trackedTab(true), unrelated: 1 });
     const store = new TabStore();

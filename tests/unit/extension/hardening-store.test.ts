@@ -6,7 +6,10 @@ import { TabStore, tabKey } from '../../../src/extension/tab-store';
 import * as recorder from '../../../src/extension/recorder';
 import { committedTab, load, request } from './helpers';
 
-const stored = async (tabId: number) => (await fakeBrowser.storage.session.get(tabKey(tabId)))[tabKey(tabId)] as { requests: unknown[] } | undefined;
+const stored = async (tabId: number) => {
+  const value = (await fakeBrowser.storage.session.get(tabKey(tabId)))[tabKey(tabId)] as string | undefined;
+  return value === undefined ? undefined : (JSON.parse(value) as { requests: unknown[] });
+};
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('tab store write delay', () => {

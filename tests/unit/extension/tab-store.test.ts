@@ -24,6 +24,40 @@ describe('TabStore', () => {
     expect(await readTab(7)).toEqual(recorded);
   });
 
+  it('stores each tab as one JSON text, and ignores a stored text that is cut or not JSON', async () => {
+    const store = new TabStore(10);
+    await store.update(7, (tab) => void Object.assign(tab, committedTab()));
+    await store.flush();
+    const value = (await fakeBrowser.storage.session.get(tabKey(7)))[tabKey(7)];
+    expect(typeof value).toBe('string');
+    expect(parseStoredTab(value)).toEqual(committedTab());
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(parseStoredTab((value as string).slice(0, 40))).toBeNull();
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('not JSON'));
+    warn.mockRestore();
+  });
+
+  it('applies an event to a tab held in memory at once, before any write', async () => {
+    const store = new TabStore(10);
+    await store.update(7, (tab) => void Object.assign(tab, committedTab()));
+    let applied = false;
+    void store.update(7, (tab) => {
+      applied = true;
+      recorder.onBeforeRequest(tab, request('2', 'https://www.example.fr/now.js'));
+    });
+    // synchronously: no promise chain per request event
+    expect(applied).toBe(true);
+    // but never ahead of a change still queued behind a read of storage
+    const fresh = new TabStore(10);
+    const order: string[] = [];
+    void fresh.update(8, () => void order.push('first'));
+    void fresh.update(8, () => void order.push('second'));
+    expect(order).toEqual([]);
+    await fresh.flush();
+    expect(order).toEqual(['first', 'second']);
+    await store.flush();
+  });
+
   it('batches writes: many updates, one set()', async () => {
     const store = new TabStore(20);
     const set = vi.spyOn(fakeBrowser.storage.session, 'set');
