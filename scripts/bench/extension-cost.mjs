@@ -15,7 +15,13 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-export async function writeExtensionCostSection({ tabs = 50, runs = 15 } = {}) {
+const quantile = (values, q) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.round(q * (sorted.length - 1))];
+};
+const percent = (ratio) => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)} %`;
+
+export async function writeExtensionCostSection({ tabs = 50, blocks = 3, roundsPerBlock = 8, cpuLoads = 10 } = {}) {
   const extensionDir = join(root, process.env.EMPREINTE_WXT_OUT ?? '.output', 'chrome-mv3');
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     return ['## The extension in use', '', `Not measured: ${extensionDir} is missing (run \`npx wxt build\`).`];
@@ -30,9 +36,12 @@ export async function writeExtensionCostSection({ tabs = 50, runs = 15 } = {}) {
   const bench = await import(pathToFileURL(outfile).href);
   const site = join(root, 'demo/site');
   const memory = await bench.measureMemory(site, extensionDir, tabs);
-  const load = await bench.measureLoadOverhead(site, extensionDir, runs);
+  const cpu = await bench.measureWorkerCpu(site, extensionDir, cpuLoads);
+  const load = await bench.measureLoadOverhead(site, extensionDir, blocks, roundsPerBlock);
   const ratios = load.withMs.map((ms, i) => ms / load.withoutMs[i]);
-  const overhead = (median(ratios) - 1) * 100;
+  const control = load.controlMs.map((ms, i) => ms / load.withoutMs[i]);
+  const overhead = median(ratios);
+  const met = overhead <= 1.05;
   const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
   return [
     '## The extension in use',
@@ -44,16 +53,27 @@ export async function writeExtensionCostSection({ tabs = 50, runs = 15 } = {}) {
     `| background heap, idle (after GC) | ${mb(memory.heapBefore)} | |`,
     `| background heap with ${memory.tabs} tabs open on the demo page (after GC) | ${mb(memory.heapAfter)} | bounded |`,
     `| storage.session in use with ${memory.tabs} tabs | ${mb(memory.sessionStorageBytes)} | 10 MB (Chrome's quota) |`,
+    `| background JavaScript per demo page view (sampled over ${cpu.loads} loads, each with 3 s to settle) | ${cpu.msPerLoad.toFixed(0)} ms | |`,
     `| demo page load (loadEventEnd), median without / with the extension | ${median(load.withoutMs).toFixed(0)} ms / ${median(load.withMs).toFixed(0)} ms | |`,
-    `| page-load overhead, median of ${load.runs} paired rounds | ${overhead >= 0 ? '+' : ''}${overhead.toFixed(1)} % | 5 % |`,
+    `| page-load overhead, median of ${load.runs} paired rounds (${load.blocks} launches) | ${percent(overhead)} (middle half ${percent(quantile(ratios, 0.25))} to ${percent(quantile(ratios, 0.75))}) | 5 % (${met ? 'met' : 'not met'}) |`,
+    `| control: a second browser without the extension, same rounds | ${percent(median(control))} (middle half ${percent(quantile(control, 0.25))} to ${percent(quantile(control, 0.75))}) | 0 % expected |`,
     '',
-    'How to read the overhead: the site server, both browsers and the extension share the same 2 cores, so the',
-    "background's work on each request (webRequest events, the tab state written to storage.session, the badge",
-    "recomputed each second while the page loads) competes with the page's own rendering; repeated runs on this",
-    'machine spread from +8 % to +20 %. Measured apart (21 paired rounds each): the same browser with an extension that',
-    'registers nothing, +5 %; without the content scripts, without the badge, or with state writes every 2 s instead of',
-    '0.1 s, +15 to +20 % as with everything on: the cost is the browser dispatching webRequest events to the worker.',
-    'Not met: dropping listeners would lose what the report needs (start times, Set-Cookie).',
+    'How to read the overhead: the site server, the three browsers and the extension share the same 2 cores, and the',
+    'demo page loads in under a second from localhost, so any CPU time the browser spends for the extension shows in',
+    'the load time (a page fetched over a real network waits on it instead). The control row is the noise floor: two',
+    'identical browsers differ by that much.',
+    '',
+    'Where the time goes: the section below sets the built extension beside stripped copies of it (a bare extension,',
+    'the content scripts alone, webRequest listeners that do nothing); on this machine even the bare extension measures',
+    'above the budget, and their spreads overlap. What the background itself does was profiled and cut: the tab state is',
+    'written to storage.session as one JSON text (Chromium took 12 ms to store 100 requests as objects, 0.9 ms as',
+    'text), a request event is applied to the tab in memory without a promise chain, and no badge is computed while a',
+    'page that loads within a second loads (background JavaScript per demo page view, measured as in the table: 132',
+    'and 143 ms before these changes, 106 and 131 ms after, two runs each).',
+    met ? 'The budget is met on this run; the control row says how much of that is chance.' : 'Not met on this run.',
+    ...(quantile(control, 0.75) - quantile(control, 0.25) > 0.05
+      ? ['The control row alone spreads wider than the budget: on this machine the overhead cannot be told to within 5 %.']
+      : []),
   ];
 }
 

@@ -12,7 +12,7 @@ declare const chrome: { storage: { session: { getBytesInUse(keys: null): Promise
 
 const DEMO_URL = 'https://www.theatre-de-la-lune.fr/';
 
-async function launch(server: SiteServer, extensionDir: string | null): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launch(server: SiteServer, extensionDir: string | null): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'empreinte-bench-'));
   const extension = extensionDir === null ? [] : [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`];
   const context = await chromium.launchPersistentContext(dir, {
@@ -34,33 +34,54 @@ async function launch(server: SiteServer, extensionDir: string | null): Promise<
   };
 }
 
-/** One CDP call to another target through a page's session (non-flattened, as src/cli/capture-page.ts explains). */
-async function callTarget(session: CDPSession, targetId: string, method: string): Promise<Record<string, number>> {
+interface TargetSession {
+  call(method: string, params?: object): Promise<Record<string, unknown>>;
+  detach(): Promise<void>;
+}
+
+/**
+ * A session on another target (the service worker) through a page's session,
+ * non-flattened as src/cli/capture-page.ts explains. Kept for several calls:
+ * the profiler, for one, stops with the session that started it.
+ */
+async function attachTarget(session: CDPSession, targetId: string): Promise<TargetSession> {
   const { sessionId } = (await session.send('Target.attachToTarget', { targetId, flatten: false })) as { sessionId: string };
-  const id = Math.floor(Math.random() * 1e9);
-  const answer = new Promise<Record<string, number>>((resolve) => {
-    const onMessage = (event: { sessionId: string; message: string }) => {
-      const message = JSON.parse(event.message) as { id?: number; result?: Record<string, number> };
-      if (event.sessionId === sessionId && message.id === id) {
-        session.off('Target.receivedMessageFromTarget', onMessage);
-        resolve(message.result ?? {});
-      }
-    };
-    session.on('Target.receivedMessageFromTarget', onMessage);
-  });
-  await session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
-  const result = await answer;
-  await session.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
-  return result;
+  let nextId = 1;
+  return {
+    async call(method, params = {}) {
+      const id = nextId++;
+      const answer = new Promise<Record<string, unknown>>((resolve) => {
+        const onMessage = (event: { sessionId: string; message: string }) => {
+          const message = JSON.parse(event.message) as { id?: number; result?: Record<string, unknown> };
+          if (event.sessionId === sessionId && message.id === id) {
+            session.off('Target.receivedMessageFromTarget', onMessage);
+            resolve(message.result ?? {});
+          }
+        };
+        session.on('Target.receivedMessageFromTarget', onMessage);
+      });
+      await session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+      return answer;
+    },
+    async detach() {
+      await session.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+    },
+  };
+}
+
+async function workerTarget(session: CDPSession): Promise<string> {
+  const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+  const worker = targetInfos.find((target) => target.type === 'service_worker' && target.url.startsWith('chrome-extension://'));
+  if (worker === undefined) throw new Error('the extension service worker is not running');
+  return worker.targetId;
 }
 
 async function workerHeap(page: Page): Promise<number> {
   const session = await page.context().newCDPSession(page);
-  const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
-  const worker = targetInfos.find((target) => target.type === 'service_worker' && target.url.startsWith('chrome-extension://'));
-  if (worker === undefined) throw new Error('the extension service worker is not running');
-  await callTarget(session, worker.targetId, 'HeapProfiler.collectGarbage');
-  const { usedSize } = await callTarget(session, worker.targetId, 'Runtime.getHeapUsage');
+  const worker = await attachTarget(session, await workerTarget(session));
+  await worker.call('HeapProfiler.collectGarbage');
+  const { usedSize } = (await worker.call('Runtime.getHeapUsage')) as { usedSize?: number };
+  await worker.detach();
   await session.detach();
   return usedSize ?? 0;
 }
@@ -99,12 +120,16 @@ export async function measureMemory(siteRoot: string, extensionDir: string, tabs
 }
 
 export interface LoadResult {
+  /** paired rounds in all, over `blocks` fresh launches */
   runs: number;
+  blocks: number;
   withoutMs: number[];
   withMs: number[];
+  /** a second browser without the extension, loaded in the same rounds: the noise floor */
+  controlMs: number[];
 }
 
-async function loadTime(context: BrowserContext): Promise<number> {
+export async function loadTime(context: BrowserContext, settleMs = 0): Promise<number> {
   const page = await context.newPage();
   const session = await context.newCDPSession(page);
   await session.send('Network.enable');
@@ -115,33 +140,135 @@ async function loadTime(context: BrowserContext): Promise<number> {
     return entry ? entry.loadEventEnd - entry.startTime : Number.NaN;
   });
   await page.close();
+  // a visitor reads the page before the next one: what the extension does after a load is not the next load's
+  if (settleMs > 0) await new Promise((resolve) => setTimeout(resolve, settleMs));
   return ms;
 }
 
-/** Paired runs: each round loads the demo page once in each browser, in alternating order, cache disabled. */
-export async function measureLoadOverhead(siteRoot: string, extensionDir: string, runs: number): Promise<LoadResult> {
+/**
+ * Paired runs: each round loads the demo page once in each of three browsers
+ * (without the extension, with it, and a second one without it as a control),
+ * in an order that alternates, cache disabled. Two browsers alike differ by a
+ * few per cent on this machine whatever the order: the browsers are launched
+ * afresh for each block, so that no one launch weighs on the result.
+ */
+export async function measureLoadOverhead(siteRoot: string, extensionDir: string, blocks: number, roundsPerBlock: number): Promise<LoadResult> {
   const server = await startSiteServer({ root: siteRoot });
-  const without = await launch(server, null);
-  const withExtension = await launch(server, extensionDir);
+  const result: LoadResult = { runs: 0, blocks, withoutMs: [], withMs: [], controlMs: [] };
   try {
-    // warm-up: first loads pay for process start and certificate checks
-    await loadTime(without.context);
-    await loadTime(withExtension.context);
-    const withoutMs: number[] = [];
-    const withMs: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      if (i % 2 === 0) {
-        withoutMs.push(await loadTime(without.context));
-        withMs.push(await loadTime(withExtension.context));
-      } else {
-        withMs.push(await loadTime(withExtension.context));
-        withoutMs.push(await loadTime(without.context));
+    for (let block = 0; block < blocks; block++) {
+      const browsers = [await launch(server, null), await launch(server, extensionDir), await launch(server, null)];
+      const lists = [result.withoutMs, result.withMs, result.controlMs];
+      try {
+        // warm-up: first loads pay for process start and certificate checks
+        for (const browser of browsers) for (let i = 0; i < 2; i++) await loadTime(browser.context);
+        for (let round = 0; round < roundsPerBlock; round++) {
+          const order = round % 2 === 0 ? [0, 1, 2] : [2, 1, 0];
+          for (const index of order) lists[index]?.push(await loadTime((browsers[index] as (typeof browsers)[number]).context));
+          result.runs += 1;
+        }
+      } finally {
+        for (const browser of browsers) await browser.close();
       }
     }
-    return { runs, withoutMs, withMs };
+    return result;
   } finally {
-    await without.close();
-    await withExtension.close();
+    await server.close();
+  }
+}
+
+export interface WorkerCpuResult {
+  loads: number;
+  /** the worker's JavaScript time per page view (sampling profiler), idle and native time aside */
+  msPerLoad: number;
+}
+
+/**
+ * The background's own CPU for each page view: the worker's sampling profile
+ * over `loads` loads of the demo page, each followed by the settle time in
+ * which the probe and the timing batches arrive.
+ */
+export async function measureWorkerCpu(siteRoot: string, extensionDir: string, loads: number): Promise<WorkerCpuResult> {
+  const server = await startSiteServer({ root: siteRoot });
+  const browser = await launch(server, extensionDir);
+  try {
+    const { context } = browser;
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    const extensionId = new URL(worker.url()).host;
+    const control = await context.newPage();
+    await control.goto(`chrome-extension://${extensionId}/popup.html?tab=999999`);
+    await loadTime(context);
+    const session = await context.newCDPSession(control);
+    const target = await attachTarget(session, await workerTarget(session));
+    await target.call('Profiler.enable');
+    await target.call('Profiler.setSamplingInterval', { interval: 200 });
+    await target.call('Profiler.start');
+    for (let i = 0; i < loads; i++) {
+      await loadTime(context);
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+    }
+    const { profile } = (await target.call('Profiler.stop')) as { profile: CpuProfile };
+    await target.detach();
+    return { loads, msPerLoad: busyMicroseconds(profile) / 1000 / loads };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Sampled time outside `(idle)` and `(program)` (the latter is native work the worker does not choose). */
+export function busyMicroseconds(profile: CpuProfile): number {
+  const names = new Map(profile.nodes.map((node) => [node.id, node.callFrame.functionName]));
+  let busy = 0;
+  profile.samples.forEach((sample, i) => {
+    const name = names.get(sample);
+    if (name !== '(idle)' && name !== '(program)') busy += profile.timeDeltas[i + 1] ?? 0;
+  });
+  return busy;
+}
+
+export interface VariantTimes {
+  name: string;
+  ms: number[];
+}
+
+/**
+ * Paired rounds over several builds at once (scripts/bench/overhead-parts.mjs):
+ * the first variant is the reference; each round loads the demo page once in
+ * every browser, in an order that alternates, waiting `settleMs` after each load.
+ */
+export async function measureVariants(
+  siteRoot: string,
+  variants: { name: string; dir: string | null }[],
+  blocks: number,
+  roundsPerBlock: number,
+  settleMs: number,
+): Promise<VariantTimes[]> {
+  const server = await startSiteServer({ root: siteRoot });
+  const times: VariantTimes[] = variants.map((variant) => ({ name: variant.name, ms: [] }));
+  try {
+    for (let block = 0; block < blocks; block++) {
+      const browsers = [];
+      for (const variant of variants) browsers.push(await launch(server, variant.dir));
+      try {
+        for (const browser of browsers) for (let i = 0; i < 2; i++) await loadTime(browser.context);
+        for (let round = 0; round < roundsPerBlock; round++) {
+          const order = browsers.map((_, i) => i);
+          if (round % 2 === 1) order.reverse();
+          for (const i of order) times[i]?.ms.push(await loadTime((browsers[i] as (typeof browsers)[number]).context, settleMs));
+        }
+      } finally {
+        for (const browser of browsers) await browser.close();
+      }
+    }
+    return times;
+  } finally {
     await server.close();
   }
 }
