@@ -20,7 +20,7 @@ export const SECTION_ORDER = ['timing', 'accuracy'];
 export async function writeSection(file, name, lines) {
   const existing = await readFile(file, 'utf8').catch(() => '');
   const sections = new Map();
-  for (const match of existing.matchAll(/<!-- (\w+):start -->\n([\s\S]*?)<!-- \1:end -->/g)) sections.set(match[1], match[2]);
+  for (const match of existing.matchAll(/<!-- ([\w-]+):start -->\n([\s\S]*?)<!-- \1:end -->/g)) sections.set(match[1], match[2]);
   sections.set(name, `${lines.join('\n')}\n`);
   const names = [...SECTION_ORDER.filter((known) => sections.has(known)), ...[...sections.keys()].filter((other) => !SECTION_ORDER.includes(other))];
   const body = names.map((key) => `<!-- ${key}:start -->\n${sections.get(key)}<!-- ${key}:end -->\n`).join('\n');

@@ -28,6 +28,13 @@ describe('benchmark sections', () => {
     expect(text.match(/# Benchmarks/g)).toHaveLength(1);
   });
 
+  it('keeps a section whose name has a hyphen when another one is rewritten', async () => {
+    const file = join(dir, 'benchmarks.md');
+    await writeSection(file, 'overhead-parts', ['## Where the overhead comes from']);
+    const text = await writeSection(file, 'extension', ['## The extension in use']);
+    expect(text).toContain('<!-- overhead-parts:start -->\n## Where the overhead comes from\n<!-- overhead-parts:end -->');
+  });
+
   it('replaces a file written before the sections existed', async () => {
     const file = join(dir, 'benchmarks.md');
     await writeFile(file, '# Benchmarks\n\nold table without markers\n');
