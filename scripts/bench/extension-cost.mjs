@@ -9,23 +9,20 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeSection } from './sections.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const median = (values) => {
+export const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-const quantile = (values, q) => {
+export const quantile = (values, q) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.round(q * (sorted.length - 1))];
 };
-const percent = (ratio) => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)} %`;
+export const percent = (ratio) => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)} %`;
 
-export async function writeExtensionCostSection({ tabs = 50, blocks = 3, roundsPerBlock = 8, cpuLoads = 10 } = {}) {
-  const extensionDir = join(root, process.env.EMPREINTE_WXT_OUT ?? '.output', 'chrome-mv3');
-  if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    return ['## The extension in use', '', `Not measured: ${extensionDir} is missing (run \`npx wxt build\`).`];
-  }
+/** scripts/bench/extension-cost.ts, bundled (Node 20 runs no TypeScript) and imported. */
+export async function loadCostBench() {
   // inside the checkout, so that the bundle finds playwright-core in node_modules
   const outfile = join(root, '.cache/bench/extension-cost.mjs');
   await build({
@@ -33,7 +30,15 @@ export async function writeExtensionCostSection({ tabs = 50, blocks = 3, roundsP
     outfile, bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning',
     external: ['playwright-core'],
   });
-  const bench = await import(pathToFileURL(outfile).href);
+  return import(pathToFileURL(outfile).href);
+}
+
+export async function writeExtensionCostSection({ tabs = 50, blocks = 3, roundsPerBlock = 8, cpuLoads = 10 } = {}) {
+  const extensionDir = join(root, process.env.EMPREINTE_WXT_OUT ?? '.output', 'chrome-mv3');
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    return ['## The extension in use', '', `Not measured: ${extensionDir} is missing (run \`npx wxt build\`).`];
+  }
+  const bench = await loadCostBench();
   const site = join(root, 'demo/site');
   const memory = await bench.measureMemory(site, extensionDir, tabs);
   const cpu = await bench.measureWorkerCpu(site, extensionDir, cpuLoads);

@@ -86,6 +86,14 @@ async function workerHeap(page: Page): Promise<number> {
   return usedSize ?? 0;
 }
 
+/** An extension page (the popup of no tab), once the worker runs: CDP calls to the worker go through its session. */
+async function openExtensionPage(context: BrowserContext): Promise<Page> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${new URL(worker.url()).host}/popup.html?tab=999999`);
+  return page;
+}
+
 export interface MemoryResult {
   tabs: number;
   heapBefore: number;
@@ -99,10 +107,7 @@ export async function measureMemory(siteRoot: string, extensionDir: string, tabs
   const browser = await launch(server, extensionDir);
   try {
     const { context } = browser;
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-    const extensionId = new URL(worker.url()).host;
-    const extensionPage = await context.newPage();
-    await extensionPage.goto(`chrome-extension://${extensionId}/popup.html?tab=999999`);
+    const extensionPage = await openExtensionPage(context);
     const heapBefore = await workerHeap(extensionPage);
     for (let i = 0; i < tabs; i++) {
       const page = await context.newPage();
@@ -193,10 +198,7 @@ export async function measureWorkerCpu(siteRoot: string, extensionDir: string, l
   const browser = await launch(server, extensionDir);
   try {
     const { context } = browser;
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-    const extensionId = new URL(worker.url()).host;
-    const control = await context.newPage();
-    await control.goto(`chrome-extension://${extensionId}/popup.html?tab=999999`);
+    const control = await openExtensionPage(context);
     await loadTime(context);
     const session = await context.newCDPSession(control);
     const target = await attachTarget(session, await workerTarget(session));

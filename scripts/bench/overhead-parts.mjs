@@ -5,11 +5,11 @@
 // extension. Slow (about ten minutes) and noisy on a 2-core machine, so not
 // part of `npm run bench`: run `node scripts/bench/overhead-parts.mjs` after
 // `npx wxt build`. Writes the `overhead-parts` section of docs/benchmarks.md.
-import { build } from 'esbuild';
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { loadCostBench, median, percent, quantile } from './extension-cost.mjs';
 import { writeSection } from './sections.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -42,22 +42,8 @@ function makeVariant([name, , background, keepContentScripts]) {
   return { name, dir };
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-const quantile = (values, q) => [...values].sort((a, b) => a - b)[Math.round(q * (values.length - 1))];
-const percent = (ratio) => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)} %`;
-
 if (!existsSync(join(built, 'manifest.json'))) throw new Error(`${built} is missing: run \`npx wxt build\` first`);
-const outfile = join(root, '.cache/bench/extension-cost.mjs');
-await build({
-  entryPoints: [join(root, 'scripts/bench/extension-cost.ts')],
-  outfile, bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning',
-  external: ['playwright-core'],
-});
-const bench = await import(pathToFileURL(outfile).href);
+const bench = await loadCostBench();
 const blocks = Number(process.env.BLOCKS ?? 3);
 const rounds = Number(process.env.ROUNDS ?? 6);
 const settleMs = 1500;
