@@ -7,16 +7,13 @@
 import type { ResourceType } from '../core/capture';
 import { MAX_COOKIES_PER_TAB, MAX_EARLY_REQUESTS, type RecordedCookie, type RecordedRequest, type RecordedTab } from '../collect/webrequest';
 import { parseSetCookie } from '../collect/set-cookie';
-import { MAX_TIMINGS_PER_TAB, usefulTimings } from '../collect/resource-timing';
-import type { AcceptedMessage } from './messages';
+import { header, mimeOf, parseContentLength, rgesnHeaders, type HttpHeader } from './response-headers';
+
+export { parseContentLength, rgesnHeaders } from './response-headers';
+export { applyContentMessage } from './content-record';
 
 /** Requests stored per page view; beyond it they are counted in `droppedRequests`. */
 export const MAX_REQUESTS_PER_TAB = 2000;
-
-interface HttpHeader {
-  name: string;
-  value?: string;
-}
 
 export interface RequestEvent {
   requestId: string;
@@ -70,24 +67,6 @@ const typeMap: Record<string, ResourceType> = {
 /** Maps a webRequest resource type (Chrome's or Firefox's) to ours; anything else is `other`. */
 export function mapResourceType(type: string): ResourceType {
   return typeMap[type] ?? 'other';
-}
-
-function header(headers: HttpHeader[] | undefined, name: string): string | null {
-  const found = headers?.find((h) => h.name.toLowerCase() === name);
-  return found?.value ?? null;
-}
-
-/** Parses a Content-Length header: a non-negative integer, or null when absent or invalid. */
-export function parseContentLength(value: string | null | undefined): number | null {
-  if (value === null || value === undefined) return null;
-  const trimmed = value.trim();
-  if (!/^\d{1,15}$/.test(trimmed)) return null;
-  return Number(trimmed);
-}
-
-function mimeOf(headers: HttpHeader[] | undefined): string | null {
-  const value = header(headers, 'content-type');
-  return value ? (value.split(';')[0] ?? '').trim().slice(0, 256) || null : null;
 }
 
 function isMainFrame(event: RequestEvent): boolean {
@@ -168,16 +147,6 @@ function applyResponse(request: RecordedRequest, event: ResponseEvent): void {
     request.bytes = length;
     request.bytesSource = 'content-length';
   }
-}
-
-/** The response headers the RGESN checks read (6.2 caching, 6.3 compression), bounded as the capture schema wants. */
-export function rgesnHeaders(headers: HttpHeader[]): NonNullable<RecordedRequest['headers']> {
-  const value = (name: string, max: number) => header(headers, name)?.slice(0, max) ?? null;
-  return {
-    contentEncoding: value('content-encoding', 256),
-    cacheControl: value('cache-control', 1024),
-    expires: value('expires', 256),
-  };
 }
 
 export function onHeadersReceived(tab: RecordedTab, event: ResponseEvent): void {
@@ -359,54 +328,4 @@ export function onHistoryStateUpdated(tab: RecordedTab, event: NavigationEvent, 
 export function onNavigationCompleted(tab: RecordedTab, event: NavigationEvent): void {
   if (event.frameId !== 0) return;
   tab.complete = true;
-}
-
-/**
- * Stores what the content script reported, if it comes from the page view
- * the tab shows now (a late message from the previous page is dropped).
- * Returns false when nothing changed.
- */
-export function applyContentMessage(tab: RecordedTab, accepted: AcceptedMessage): boolean {
-  if (tab.url === null) return false;
-  if (accepted.frameId === 0) {
-    if (accepted.documentId !== null && tab.documentId !== null) {
-      if (accepted.documentId !== tab.documentId) return false;
-    } else if (accepted.url !== null && originOf(accepted.url) !== originOf(tab.url)) {
-      return false;
-    }
-  }
-  const { message } = accepted;
-  if (message.type === 'empreinte:targets') return false;
-  if (message.type === 'empreinte:dom') {
-    tab.frames[String(accepted.frameId)] = message.observation;
-    return true;
-  }
-  if (message.type === 'empreinte:timing') {
-    // Bounded per page view: a page cannot fill the session storage through us.
-    const room = MAX_TIMINGS_PER_TAB - tab.timings.length;
-    // A batch may come twice (sent again after a worker restart): keep each entry once.
-    const seen = new Set(tab.timings.map(timingKey));
-    const entries = usefulTimings(message.entries)
-      .filter((entry) => !seen.has(timingKey(entry)))
-      .slice(0, Math.max(0, room));
-    if (entries.length === 0) return false;
-    tab.timings.push(...entries);
-    return true;
-  }
-  // The first interaction of the page view is the one of the top frame.
-  if (accepted.frameId !== 0 || tab.firstInteractionAt !== null) return false;
-  tab.firstInteractionAt = message.at;
-  return true;
-}
-
-function timingKey(entry: { name: string; startTime: number }): string {
-  return `${entry.startTime}|${entry.name}`;
-}
-
-function originOf(url: string): string | null {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
 }
