@@ -103,10 +103,7 @@ export interface MemoryResult {
 
 /** Opens `tabs` tabs on the demo site one after another, keeps them open, and reads the worker's heap. */
 export async function measureMemory(siteRoot: string, extensionDir: string, tabs: number): Promise<MemoryResult> {
-  const server = await startSiteServer({ root: siteRoot });
-  const browser = await launch(server, extensionDir);
-  try {
-    const { context } = browser;
+  return withExtension(siteRoot, extensionDir, async (context) => {
     const extensionPage = await openExtensionPage(context);
     const heapBefore = await workerHeap(extensionPage);
     for (let i = 0; i < tabs; i++) {
@@ -118,6 +115,15 @@ export async function measureMemory(siteRoot: string, extensionDir: string, tabs
     const heapAfter = await workerHeap(extensionPage);
     const sessionStorageBytes = await extensionPage.evaluate(() => chrome.storage.session.getBytesInUse(null));
     return { tabs, heapBefore, heapAfter, sessionStorageBytes };
+  });
+}
+
+/** Runs `measure` in a browser with the extension, on the demo site served locally; closes both afterwards. */
+async function withExtension<T>(siteRoot: string, extensionDir: string, measure: (context: BrowserContext) => Promise<T>): Promise<T> {
+  const server = await startSiteServer({ root: siteRoot });
+  const browser = await launch(server, extensionDir);
+  try {
+    return await measure(browser.context);
   } finally {
     await browser.close();
     await server.close();
@@ -194,10 +200,7 @@ export interface WorkerCpuResult {
  * which the probe and the timing batches arrive.
  */
 export async function measureWorkerCpu(siteRoot: string, extensionDir: string, loads: number): Promise<WorkerCpuResult> {
-  const server = await startSiteServer({ root: siteRoot });
-  const browser = await launch(server, extensionDir);
-  try {
-    const { context } = browser;
+  return withExtension(siteRoot, extensionDir, async (context) => {
     const control = await openExtensionPage(context);
     await loadTime(context);
     const session = await context.newCDPSession(control);
@@ -205,17 +208,11 @@ export async function measureWorkerCpu(siteRoot: string, extensionDir: string, l
     await target.call('Profiler.enable');
     await target.call('Profiler.setSamplingInterval', { interval: 200 });
     await target.call('Profiler.start');
-    for (let i = 0; i < loads; i++) {
-      await loadTime(context);
-      await new Promise((resolve) => setTimeout(resolve, 3000));
-    }
+    for (let i = 0; i < loads; i++) await loadTime(context, 3000);
     const { profile } = (await target.call('Profiler.stop')) as { profile: CpuProfile };
     await target.detach();
     return { loads, msPerLoad: busyMicroseconds(profile) / 1000 / loads };
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }
 
 interface CpuProfile {

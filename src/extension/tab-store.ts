@@ -76,10 +76,7 @@ export class TabStore {
     const cached = this.cache.get(tabId);
     if (cached && !this.queues.has(tabId)) {
       try {
-        if (mutate(cached) !== false) {
-          this.dirty.add(tabId);
-          this.schedule();
-        }
+        this.apply(tabId, cached, mutate);
       } catch (error) {
         console.warn(`Empreinte: tab ${tabId}: ${String(error)}`);
       }
@@ -91,10 +88,15 @@ export class TabStore {
         tab = (await readTab(tabId)) ?? emptyTab(tabId);
         this.cache.set(tabId, tab);
       }
-      if (mutate(tab) === false) return;
-      this.dirty.add(tabId);
-      this.schedule();
+      this.apply(tabId, tab, mutate);
     });
+  }
+
+  /** Runs the change; a tab it changed is written with the next batch. */
+  private apply(tabId: number, tab: RecordedTab, mutate: TabMutation): void {
+    if (mutate(tab) === false) return;
+    this.dirty.add(tabId);
+    this.schedule();
   }
 
   /** The tab's current state (ahead of storage by at most one write), after any queued change. */

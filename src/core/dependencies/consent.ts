@@ -4,7 +4,7 @@ import type { ConsentFinding, CookieFinding, ThirdParty, TrackerFinding } from '
 import type { DependencyContext } from './context';
 import { TCF_GLOBAL } from './probe-targets';
 import { recogniseServices } from './service-matcher';
-import { memoOf, type AnalysisMemo } from './memo';
+import { remembered, type AnalysisMemo } from './memo';
 
 /** 13 months, the CNIL's maximum lifetime for consent cookies (délibération 2020-091), in days. */
 export const LONG_LIVED_DAYS = 395;
@@ -19,7 +19,7 @@ export function analyseConsent(
   context: DependencyContext,
 ): { consent: ConsentFinding | null; cookies: CookieFinding[] | null } {
   const { capture } = context;
-  const cookies = capture.cookies === null ? null : cookieFindings(capture, memoOf(context));
+  const cookies = capture.cookies === null ? null : cookieFindings(capture, context.memo);
   const dom = capture.dom;
   // A HAR file has neither cookies nor a DOM: nothing to judge consent by.
   if (dom === null && cookies === null) return { consent: null, cookies };
@@ -52,17 +52,10 @@ export function analyseConsent(
  * hundreds); a finding depends only on its cookie and the page, so the plan's
  * simulations take it from the memo.
  */
-function cookieFindings(capture: PageCapture, memo: AnalysisMemo | null): CookieFinding[] {
+function cookieFindings(capture: PageCapture, memo: AnalysisMemo): CookieFinding[] {
   const pageSite = parseRequestUrl(capture.page.finalUrl).site;
   const capturedAt = Date.parse(capture.page.capturedAt);
-  return (capture.cookies ?? []).map((cookie) => {
-    let finding = memo?.cookies.get(cookie);
-    if (!finding) {
-      finding = cookieFinding(cookie, pageSite, capturedAt);
-      memo?.cookies.set(cookie, finding);
-    }
-    return finding;
-  });
+  return (capture.cookies ?? []).map((cookie) => remembered(memo.cookies, cookie, () => cookieFinding(cookie, pageSite, capturedAt)));
 }
 
 function cookieFinding(cookie: CapturedCookie, pageSite: string | null, capturedAt: number): CookieFinding {

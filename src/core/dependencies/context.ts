@@ -11,6 +11,6 @@ export interface DependencyContext {
   /** registrable domain of the page; null for IP hosts and localhost */
   pageSite: string | null;
   catalogs: Catalogs;
-  /** catalog matches shared by the simulations of one analyse() call (./memo.ts); absent: computed afresh */
-  memo?: AnalysisMemo;
+  /** catalog matches for these catalogs, shared by the simulations of one analyse() call (./memo.ts) */
+  memo: AnalysisMemo;
 }

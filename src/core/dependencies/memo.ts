@@ -42,29 +42,22 @@ export function createMemo(catalogs: Catalogs): AnalysisMemo {
   };
 }
 
-/** The context's memo when it was made for the context's catalogs; null otherwise (nothing is shared). */
-export function memoOf(context: DependencyContext): AnalysisMemo | null {
-  return context.memo?.catalogs === context.catalogs ? context.memo : null;
+/** The answer remembered for `key`, else `compute()`'s, remembered. */
+export function remembered<K, V>(map: Map<K, V>, key: K, compute: () => V): V {
+  if (map.has(key)) return map.get(key) as V;
+  const value = compute();
+  map.set(key, value);
+  return value;
 }
 
 /** `host`'s third-party-web entity (../entities.ts), remembered in the context's memo. */
 export function entityOfHost(context: DependencyContext, host: string): Entity | null {
-  const memo = memoOf(context);
-  let entity = memo?.entities.get(host);
-  if (entity === undefined) {
-    entity = findEntity(context.catalogs.entities, host);
-    memo?.entities.set(host, entity);
-  }
-  return entity;
+  return remembered(context.memo.entities, host, () => findEntity(context.catalogs.entities, host));
 }
 
 /** `host`'s organisation, by its entity first then by host suffix (./lookup.ts), remembered in the context's memo. */
 export function organisationOfHost(context: DependencyContext, host: string): Organisation | null {
-  const memo = memoOf(context);
-  let organisation = memo?.organisations.get(host);
-  if (organisation === undefined) {
-    organisation = organisationOf(host, entityOfHost(context, host)?.name ?? null, context.catalogs);
-    memo?.organisations.set(host, organisation);
-  }
-  return organisation;
+  return remembered(context.memo.organisations, host, () =>
+    organisationOf(host, entityOfHost(context, host)?.name ?? null, context.catalogs),
+  );
 }

@@ -2,7 +2,7 @@ import type { Organisation } from '../../data/index';
 import type { ParentGroup, ThirdParty } from '../report';
 import type { DependencyContext } from './context';
 import { organisationOf } from './lookup';
-import { organisationOfHost as catalogOrganisationOf } from './memo';
+import { organisationOfHost } from './memo';
 
 /**
  * Fills each third party's organisation, parent company, country and jurisdiction
@@ -22,20 +22,11 @@ export function attributeOrganisations(thirdParties: ThirdParty[], context: Depe
   for (const item of context.counted) {
     if (item.thirdParty && item.url.host !== null) requestsByHost.set(item.url.host, (requestsByHost.get(item.url.host) ?? 0) + 1);
   }
-  const byHost = new Map<string, Organisation | null>();
-  const organisationOfHost = (host: string): Organisation | null => {
-    let organisation = byHost.get(host);
-    if (organisation === undefined) {
-      organisation = catalogOrganisationOf(context, host);
-      byHost.set(host, organisation);
-    }
-    return organisation;
-  };
 
   return thirdParties.map((thirdParty) => {
     const counts = new Map<Organisation, number>();
     for (const host of thirdParty.hosts) {
-      const organisation = organisationOfHost(host);
+      const organisation = organisationOfHost(context, host);
       if (organisation) counts.set(organisation, (counts.get(organisation) ?? 0) + (requestsByHost.get(host) ?? 0));
     }
     const organisation = mostRequested(counts) ?? organisationOf(null, thirdParty.entity, catalogs);

@@ -1,7 +1,7 @@
 import type { Catalogs, ConsentManager, Service } from '../../data/index';
 import type { DependencyContext } from './context';
 import { compiledPatterns, hostSuffixes } from './lookup';
-import { memoOf } from './memo';
+import { remembered } from './memo';
 
 /**
  * Recognises the catalog's services (AI widgets, chats, ticketing, video,
@@ -138,11 +138,11 @@ export function recogniseServices(context: DependencyContext): Recognised[] {
     // every listed suffix of the host, the longest first: `widget.intercom.io` and `intercom.io`
     for (const suffix of hostSuffixes(host)) note(index.byHost.get(suffix), `host:${host}`);
   }
-  const memo = memoOf(context);
-  matchUrls(index.scriptTargets, scripts, (target) => target.scriptPatterns, 'script', note, memo?.scriptTargets);
+  const { memo } = context;
+  matchUrls(index.scriptTargets, scripts, (target) => target.scriptPatterns, 'script', note, memo.scriptTargets);
   for (const name of dom?.globals ?? []) note(index.byGlobal.get(name), `global:${name}`);
   for (const marker of dom?.markers ?? []) note(index.bySelector.get(marker), `dom:${marker}`);
-  matchUrls(index.frameTargets, frames, (target) => target.iframePatterns, 'iframe', note, memo?.frameTargets);
+  matchUrls(index.frameTargets, frames, (target) => target.iframePatterns, 'iframe', note, memo.frameTargets);
 
   const recognised = index.targets.flatMap((target): Recognised[] => {
     const seen = found.get(target);
@@ -164,14 +164,12 @@ function matchUrls(
   patternsOf: (target: Matchable) => readonly string[],
   label: 'script' | 'iframe',
   note: (targets: readonly Matchable[], evidence: string) => void,
-  cache: Map<string, readonly Matchable[]> | undefined,
+  cache: Map<string, readonly Matchable[]>,
 ): void {
   for (const url of urls) {
-    let matched = cache?.get(url);
-    if (!matched) {
-      matched = targets.filter((target) => compiledPatterns(patternsOf(target)).some((pattern) => pattern.test(url)));
-      cache?.set(url, matched);
-    }
+    const matched = remembered(cache, url, () =>
+      targets.filter((target) => compiledPatterns(patternsOf(target)).some((pattern) => pattern.test(url))),
+    );
     for (const target of matched) note([target], `${label}:${url.slice(0, MAX_URL)}`);
   }
 }

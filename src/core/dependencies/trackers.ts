@@ -5,7 +5,7 @@ import type { Message, ThirdParty, TrackerFinding, TrackerKind } from '../report
 import type { CountedRequest } from '../requests';
 import type { DependencyContext } from './context';
 import { firstMatch, hostSuffixes, organisationById, organisationOf } from './lookup';
-import { entityOfHost, memoOf } from './memo';
+import { entityOfHost, remembered } from './memo';
 
 /**
  * Which third parties are trackers, and which named trackers the page carries.
@@ -101,15 +101,8 @@ export function classifyTrackers(
   const candidatesByHost = new Map<string, TrackerSignature[]>();
   // The signatures a URL matches depend on the URL (its host included) and its
   // party alone: remembered across the simulations of one analyse() call (./memo.ts).
-  const memo = memoOf(context)?.trackerMatches ?? { first: new Map<string, readonly TrackerSignature[]>(), third: new Map<string, readonly TrackerSignature[]>() };
-  const matchesOf = (party: 'first' | 'third', url: string, tested: () => readonly TrackerSignature[]) => {
-    let found = memo[party].get(url);
-    if (!found) {
-      found = tested().filter((signature) => matches(signature, url));
-      memo[party].set(url, found);
-    }
-    return found;
-  };
+  const matchesOf = (party: 'first' | 'third', url: string, tested: () => readonly TrackerSignature[]) =>
+    remembered(context.memo.trackerMatches[party], url, () => tested().filter((signature) => matches(signature, url)));
 
   const record = (signature: TrackerSignature, party: 'first' | 'third', item: CountedRequest, before: Tri): void => {
     const key = `${party}:${signature.id}`;

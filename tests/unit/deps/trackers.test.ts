@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { harToCaptures } from '../../../src/collect/har';
 import { analyse } from '../../../src/core/analyse';
 import { classifyTrackers } from '../../../src/core/dependencies/trackers';
+import { createMemo } from '../../../src/core/dependencies/memo';
 import { Report, type ThirdParty } from '../../../src/core/report';
 import { censusOf } from '../../../src/core/requests';
 import { thirdPartiesOf } from '../../../src/core/third-parties';
@@ -133,7 +134,7 @@ describe('many requests', () => {
       requests.push(req(`https://www.grande-salle.fr/assets/${i}.js`, 'script', 2_000));
     }
     const page = capture('https://www.grande-salle.fr/', requests);
-    const context = { capture: page, counted: censusOf(page, 'grande-salle.fr').counted, pageSite: 'grande-salle.fr', catalogs };
+    const context = { capture: page, counted: censusOf(page, 'grande-salle.fr').counted, pageSite: 'grande-salle.fr', catalogs, memo: createMemo(catalogs) };
     const { thirdParties, trackers } = classifyTrackers(thirdPartiesOf(context.counted, catalogs.entities), context);
     expect(trackers).toEqual([expect.objectContaining({ id: 'meta-pixel', requests: 1_000 })]);
     expect(trackers[0]!.evidence.filter((e) => e.startsWith('url:'))).toHaveLength(1);
