@@ -1,5 +1,6 @@
 /**
- * Applies webRequest and webNavigation events to a tab's recorded state.
+ * Applies webRequest events to a tab's recorded state (webNavigation events:
+ * ./navigation-record.ts, re-exported here).
  * Pure functions on plain objects (the event details are declared here with
  * only the fields we read), so that they are tested without a browser and
  * work with Chrome's and Firefox's shapes alike.
@@ -8,9 +9,11 @@ import type { ResourceType } from '../core/capture';
 import { MAX_COOKIES_PER_TAB, MAX_EARLY_REQUESTS, type RecordedCookie, type RecordedRequest, type RecordedTab } from '../collect/webrequest';
 import { parseSetCookie } from '../collect/set-cookie';
 import { header, mimeOf, parseContentLength, rgesnHeaders, type HttpHeader } from './response-headers';
+import { pendingTarget } from './navigation-record';
 
 export { parseContentLength, rgesnHeaders } from './response-headers';
 export { applyContentMessage } from './content-record';
+export { onCommitted, onHistoryStateUpdated, onNavigationCompleted } from './navigation-record';
 
 /** Requests stored per page view; beyond it they are counted in `droppedRequests`. */
 export const MAX_REQUESTS_PER_TAB = 2000;
@@ -24,6 +27,10 @@ export interface RequestEvent {
   timeStamp: number;
   /** Chrome 106+: the document that made the request */
   documentId?: string;
+  /** Chrome: the origin of the document that made the request ("null" when opaque) */
+  initiator?: string;
+  /** Firefox: the URL of the document the request loads into */
+  documentUrl?: string;
 }
 
 export interface ResponseEvent extends RequestEvent {
@@ -109,6 +116,12 @@ export function onBeforeRequest(tab: RecordedTab, event: RequestEvent): void {
       tab.pendingCookies = [];
     }
     tab.pendingDocument.push(request);
+    return;
+  }
+  // The next document's, though said to be the current one's: held as such.
+  const pending = pendingTarget(tab, event);
+  if (pending !== null) {
+    if (tab.earlyRequests.length < MAX_EARLY_REQUESTS) tab.earlyRequests.push({ documentId: pending, request });
     return;
   }
   // Made by another top document than the one committed (or, in a new tab,
@@ -249,83 +262,4 @@ export function onErrorOccurred(tab: RecordedTab, event: ErrorEvent): void {
     tab.droppedInFlight.splice(dropped, 1);
     if (event.error === CACHE_ONLY_MISS) tab.droppedRequests.count -= 1;
   }
-}
-
-/**
- * A top-level commit starts a new page view: the previous view's requests go,
- * the main document that led to this commit stays (it was requested before
- * the commit, so it sits in `pendingDocument`).
- */
-export function onCommitted(tab: RecordedTab, event: NavigationEvent, now: Date): void {
-  if (event.frameId !== 0) return;
-  // The chain must end at the committed URL; otherwise it was a navigation
-  // that did not commit (a download, a 204) and this commit has no request
-  // (a back/forward cache restore).
-  const last = tab.pendingDocument[tab.pendingDocument.length - 1];
-  const documents = last && withoutHash(last.url) === withoutHash(event.url) ? tab.pendingDocument : [];
-  tab.url = event.url.slice(0, 65536);
-  tab.documentId = event.documentId ?? null;
-  tab.navigationStart = documents[0]?.timeStamp ?? event.timeStamp;
-  tab.committedAt = now.toISOString();
-  tab.complete = false;
-  tab.softNavigation = false;
-  // No request led to this document: the back/forward cache gave it back.
-  tab.restored = documents.length === 0 && /^https?:/i.test(event.url);
-  const early = tab.earlyRequests.filter((entry) => entry.documentId === event.documentId).map((entry) => entry.request);
-  tab.requests = [...documents, ...early];
-  tab.earlyRequests = [];
-  tab.pendingDocument = [];
-  tab.droppedRequests = { count: 0, bytes: 0 };
-  tab.droppedInFlight = [];
-  tab.frames = {};
-  tab.firstInteractionAt = null;
-  tab.cookies = documents.length > 0 ? tab.pendingCookies : [];
-  tab.pendingCookies = [];
-  tab.timings = [];
-}
-
-function withoutHash(url: string): string {
-  const hash = url.indexOf('#');
-  return hash >= 0 ? url.slice(0, hash) : url;
-}
-
-/**
- * `history.pushState` (or `replaceState`) in the top frame: a single-page app
- * shows another view without loading a document. Once the document has
- * loaded, a change of path or query starts a new page view, said to be a soft
- * navigation: what the page loads from now on is that view's. The document,
- * its frames' probe results and the first interaction stay (same document;
- * the popup probes it again when it opens). During the load, or for a change
- * of fragment only, the view goes on and only its URL follows.
- */
-export function onHistoryStateUpdated(tab: RecordedTab, event: NavigationEvent, now: Date): boolean {
-  if (event.frameId !== 0 || tab.url === null) return false;
-  const url = event.url.slice(0, 65536);
-  if (withoutHash(url) === withoutHash(tab.url)) return false;
-  // A router rewriting the URL while the page still loads is not a new view.
-  if (!tab.complete) {
-    tab.url = url;
-    return true;
-  }
-  tab.url = url;
-  tab.navigationStart = event.timeStamp;
-  tab.committedAt = now.toISOString();
-  tab.softNavigation = true;
-  tab.restored = false;
-  // nothing to wait for: no document loads (webNavigation.onCompleted will not fire)
-  tab.complete = true;
-  // The view's first fetch may reach us before the history event does: what
-  // started at or after the change is the new view's (one clock: webRequest's).
-  const since = event.timeStamp;
-  tab.requests = tab.requests.filter((request) => request.timeStamp >= since);
-  tab.droppedRequests = { count: 0, bytes: 0 };
-  tab.droppedInFlight = [];
-  tab.cookies = tab.cookies.filter((cookie) => cookie.at >= since);
-  tab.timings = tab.timings.filter((entry) => entry.startTime >= since - 1000);
-  return true;
-}
-
-export function onNavigationCompleted(tab: RecordedTab, event: NavigationEvent): void {
-  if (event.frameId !== 0) return;
-  tab.complete = true;
 }

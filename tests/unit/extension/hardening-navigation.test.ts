@@ -101,6 +101,57 @@ describe('requests racing their document’s commit (Chrome documentId)', () => 
     ]);
   });
 
+  it('a new document’s first requests credited to the document it replaces still join its page view', () => {
+    // CI: a new tab's about:blank and the page that replaces it share one frame host; under load Chrome
+    // gave the page's deferred script the about:blank's documentId, and its commit wiped it.
+    const tab = emptyTab(7);
+    recorder.onCommitted(tab, { ...history('about:blank', 0), documentId: 'BLANK' }, at(0));
+    const main = request('1', 'https://www.example.fr/lente.html', 'main_frame');
+    recorder.onBeforeRequest(tab, main);
+    recorder.onHeadersReceived(tab, response(main, { 'Content-Type': 'text/html' }));
+    const script = request('2', 'https://www.example.fr/lente.js', 'script', { documentId: 'BLANK', initiator: 'https://www.example.fr' });
+    recorder.onBeforeRequest(tab, script);
+    recorder.onCompleted(tab, response(script, { 'Content-Length': '400' }));
+    recorder.onCommitted(tab, { ...history('https://www.example.fr/lente.html', 60), documentId: 'DOC1' }, at(60));
+    recorder.onCompleted(tab, response(main, { 'Content-Length': '900' }));
+    expect(tab.requests.map((r) => [r.url, r.bytes, r.done])).toEqual([
+      ['https://www.example.fr/lente.html', 900, true],
+      ['https://www.example.fr/lente.js', 400, true],
+    ]);
+    expect(tab.earlyRequests).toEqual([]);
+  });
+
+  it('only once the new document’s response has begun, and only what its origin or URL says is its own', () => {
+    const tab = committedTab('https://www.ancienne.fr/');
+    tab.documentId = 'OLD';
+    const main = request('3', 'https://www.example.fr/', 'main_frame');
+    recorder.onBeforeRequest(tab, main);
+    // no response yet: no new document exists, whatever the request says
+    const before = request('4', 'https://www.example.fr/early.js', 'script', { documentId: 'OLD', initiator: 'https://www.example.fr' });
+    recorder.onBeforeRequest(tab, before);
+    recorder.onHeadersReceived(tab, response(main, {}));
+    // the page shown, leaving: its own origin
+    const leaving = request('5', 'https://stats.example.net/bye', 'ping', { documentId: 'OLD', initiator: 'https://www.ancienne.fr' });
+    const first = request('6', 'https://www.example.fr/app.js', 'script', { documentId: 'OLD', initiator: 'https://www.example.fr' });
+    recorder.onBeforeRequest(tab, leaving);
+    recorder.onBeforeRequest(tab, first);
+    expect(tab.requests.map((r) => r.url)).toEqual(['https://www.ancienne.fr/', 'https://www.example.fr/early.js', 'https://stats.example.net/bye']);
+    recorder.onCommitted(tab, { ...history('https://www.example.fr/', 90), documentId: 'DOC2' }, at(90));
+    expect(tab.requests.map((r) => r.url)).toEqual(['https://www.example.fr/', 'https://www.example.fr/app.js']);
+  });
+
+  it('Firefox (no documentId): a request into the document about to commit, by its URL, joins it', () => {
+    const tab = committedTab('https://www.example.fr/a');
+    tab.documentId = null;
+    const main = request('3', 'https://www.example.fr/b', 'main_frame');
+    recorder.onBeforeRequest(tab, main);
+    recorder.onHeadersReceived(tab, response(main, {}));
+    recorder.onBeforeRequest(tab, request('4', 'https://www.example.fr/a-late.js', 'script', { documentUrl: 'https://www.example.fr/a' }));
+    recorder.onBeforeRequest(tab, request('5', 'https://www.example.fr/b.css', 'stylesheet', { documentUrl: 'https://www.example.fr/b#top' }));
+    recorder.onCommitted(tab, history('https://www.example.fr/b', 90), at(90));
+    expect(tab.requests.map((r) => r.url)).toEqual(['https://www.example.fr/b', 'https://www.example.fr/b.css']);
+  });
+
   it('a tab open before the extension started attributes nothing to a page view it never saw begin', () => {
     const tab = emptyTab(7);
     // the page already shown makes a request; then the user leaves it
