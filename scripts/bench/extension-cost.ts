@@ -192,6 +192,8 @@ export interface WorkerCpuResult {
   loads: number;
   /** the worker's JavaScript time per page view (sampling profiler), idle and native time aside */
   msPerLoad: number;
+  /** where that time goes: self time per page view of the busiest functions, busiest first */
+  top: { name: string; ms: number }[];
 }
 
 /**
@@ -200,6 +202,12 @@ export interface WorkerCpuResult {
  * which the probe and the timing batches arrive.
  */
 export async function measureWorkerCpu(siteRoot: string, extensionDir: string, loads: number): Promise<WorkerCpuResult> {
+  const profile = await profileWorker(siteRoot, extensionDir, loads, 3000);
+  return { loads, msPerLoad: busyMicroseconds(profile) / 1000 / loads, top: selfTimes(profile, loads).slice(0, 8) };
+}
+
+/** The worker's sampling profile over `loads` loads of the demo page, each followed by `settleMs` of reading. */
+export async function profileWorker(siteRoot: string, extensionDir: string, loads: number, settleMs: number): Promise<CpuProfile> {
   return withExtension(siteRoot, extensionDir, async (context) => {
     const control = await openExtensionPage(context);
     await loadTime(context);
@@ -208,15 +216,15 @@ export async function measureWorkerCpu(siteRoot: string, extensionDir: string, l
     await target.call('Profiler.enable');
     await target.call('Profiler.setSamplingInterval', { interval: 200 });
     await target.call('Profiler.start');
-    for (let i = 0; i < loads; i++) await loadTime(context, 3000);
+    for (let i = 0; i < loads; i++) await loadTime(context, settleMs);
     const { profile } = (await target.call('Profiler.stop')) as { profile: CpuProfile };
     await target.detach();
-    return { loads, msPerLoad: busyMicroseconds(profile) / 1000 / loads };
+    return profile;
   });
 }
 
-interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string } }[];
+export interface CpuProfile {
+  nodes: { id: number; children?: number[]; callFrame: { functionName: string; url?: string; lineNumber?: number; columnNumber?: number } }[];
   samples: number[];
   timeDeltas: number[];
 }
@@ -230,6 +238,24 @@ export function busyMicroseconds(profile: CpuProfile): number {
     if (name !== '(idle)' && name !== '(program)') busy += profile.timeDeltas[i + 1] ?? 0;
   });
   return busy;
+}
+
+/** Self time per page view by function (name, file and line), busiest first; idle and native time aside. */
+export function selfTimes(profile: CpuProfile, loads: number): { name: string; ms: number }[] {
+  const labels = new Map(
+    profile.nodes.map((node) => {
+      const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+      const file = url ? url.slice(url.lastIndexOf('/') + 1) : '';
+      return [node.id, file ? `${functionName || "(anonymous)"} ${file}:${(lineNumber ?? 0) + 1}:${(columnNumber ?? 0) + 1}` : functionName];
+    }),
+  );
+  const total = new Map<string, number>();
+  profile.samples.forEach((sample, i) => {
+    const label = labels.get(sample) ?? '';
+    if (label === '(idle)' || label === '(program)') return;
+    total.set(label, (total.get(label) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
+  });
+  return [...total].map(([name, us]) => ({ name, ms: us / 1000 / loads })).sort((a, b) => b.ms - a.ms);
 }
 
 export interface VariantTimes {

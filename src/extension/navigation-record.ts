@@ -16,23 +16,25 @@ const PENDING_PREFIX = 'pending:';
  * gives a document's first requests the id of the document it replaces when
  * both live in one frame host (a new tab's initial about:blank, above all) and
  * the browser has not yet processed the commit, which under load it may not
- * have: CI lost a deferred script so. Only once the new document's response
- * has begun (before, no document exists to make requests), and only when the
- * request says it comes from that document: its URL (Firefox) or its origin,
- * when the page shown has another (Chrome; within one origin the two
- * documents cannot be told apart, and the request stays with the page shown).
+ * have: CI lost a deferred script so. Held when the request says it comes from
+ * the coming document and not from the page shown: by the URL of its document
+ * (Firefox) or by its origin (Chrome). Within one origin (one URL in Firefox:
+ * a reload) the two cannot be told apart, and it stays with the page shown.
  * Returns the key to hold it under, or null.
  */
 export function pendingTarget(tab: RecordedTab, event: RequestEvent): string | null {
   if (event.frameId !== 0) return null;
   const document = tab.pendingDocument[tab.pendingDocument.length - 1];
-  if (!document || document.status === null || (document.status >= 300 && document.status < 400)) return null;
+  if (!document) return null;
   // Said to come from another document than the committed one: the documentId hold sees to it.
   if (event.documentId && tab.documentId !== null && event.documentId !== tab.documentId) return null;
   const key = PENDING_PREFIX + document.id;
-  if (event.documentUrl !== undefined) return withoutHash(event.documentUrl) === withoutHash(document.url) ? key : null;
-  const target = originOf(document.url);
-  return event.initiator !== undefined && target !== null && event.initiator === target && originOf(tab.url) !== target ? key : null;
+  if (event.documentUrl !== undefined) {
+    const from = withoutHash(event.documentUrl);
+    return from === withoutHash(document.url) && (tab.url === null || from !== withoutHash(tab.url)) ? key : null;
+  }
+  const coming = originOf(document.url);
+  return event.initiator !== undefined && coming !== null && event.initiator === coming && originOf(tab.url) !== coming ? key : null;
 }
 
 function originOf(url: string | null): string | null {

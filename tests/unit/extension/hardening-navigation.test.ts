@@ -121,23 +121,33 @@ describe('requests racing their document’s commit (Chrome documentId)', () => 
     expect(tab.earlyRequests).toEqual([]);
   });
 
-  it('only once the new document’s response has begun, and only what its origin or URL says is its own', () => {
+  it('only what its origin says is the coming document’s: not the page shown’s last requests', () => {
     const tab = committedTab('https://www.ancienne.fr/');
     tab.documentId = 'OLD';
     const main = request('3', 'https://www.example.fr/', 'main_frame');
     recorder.onBeforeRequest(tab, main);
-    // no response yet: no new document exists, whatever the request says
-    const before = request('4', 'https://www.example.fr/early.js', 'script', { documentId: 'OLD', initiator: 'https://www.example.fr' });
-    recorder.onBeforeRequest(tab, before);
+    // the navigation's early hints, before its response: only the coming document's origin asks so
+    const hint = request('4', 'https://www.example.fr/early.css', 'stylesheet', { documentId: 'OLD', initiator: 'https://www.example.fr' });
+    recorder.onBeforeRequest(tab, hint);
     recorder.onHeadersReceived(tab, response(main, {}));
-    // the page shown, leaving: its own origin
+    // the page shown, leaving, from its own origin; then the coming document's first script
     const leaving = request('5', 'https://stats.example.net/bye', 'ping', { documentId: 'OLD', initiator: 'https://www.ancienne.fr' });
     const first = request('6', 'https://www.example.fr/app.js', 'script', { documentId: 'OLD', initiator: 'https://www.example.fr' });
     recorder.onBeforeRequest(tab, leaving);
     recorder.onBeforeRequest(tab, first);
-    expect(tab.requests.map((r) => r.url)).toEqual(['https://www.ancienne.fr/', 'https://www.example.fr/early.js', 'https://stats.example.net/bye']);
+    expect(tab.requests.map((r) => r.url)).toEqual(['https://www.ancienne.fr/', 'https://stats.example.net/bye']);
     recorder.onCommitted(tab, { ...history('https://www.example.fr/', 90), documentId: 'DOC2' }, at(90));
-    expect(tab.requests.map((r) => r.url)).toEqual(['https://www.example.fr/', 'https://www.example.fr/app.js']);
+    expect(tab.requests.map((r) => r.url)).toEqual(['https://www.example.fr/', 'https://www.example.fr/early.css', 'https://www.example.fr/app.js']);
+  });
+
+  it('within one origin the page shown keeps what it is credited with', () => {
+    const tab = committedTab('https://www.example.fr/a');
+    const main = request('3', 'https://www.example.fr/b', 'main_frame');
+    recorder.onBeforeRequest(tab, main);
+    recorder.onHeadersReceived(tab, response(main, {}));
+    recorder.onBeforeRequest(tab, request('4', 'https://www.example.fr/a-late.js', 'script', { documentId: 'DOC1', initiator: 'https://www.example.fr' }));
+    expect(tab.requests.map((r) => r.url)).toEqual(['https://www.example.fr/a', 'https://www.example.fr/a-late.js']);
+    expect(tab.earlyRequests).toEqual([]);
   });
 
   it('Firefox (no documentId): a request into the document about to commit, by its URL, joins it', () => {
@@ -150,6 +160,11 @@ describe('requests racing their document’s commit (Chrome documentId)', () => 
     recorder.onBeforeRequest(tab, request('5', 'https://www.example.fr/b.css', 'stylesheet', { documentUrl: 'https://www.example.fr/b#top' }));
     recorder.onCommitted(tab, history('https://www.example.fr/b', 90), at(90));
     expect(tab.requests.map((r) => r.url)).toEqual(['https://www.example.fr/b', 'https://www.example.fr/b.css']);
+    // a reload: the same URL, the page shown keeps what comes from it
+    const again = request('6', 'https://www.example.fr/b', 'main_frame');
+    recorder.onBeforeRequest(tab, again);
+    recorder.onBeforeRequest(tab, request('7', 'https://www.example.fr/b-late.js', 'script', { documentUrl: 'https://www.example.fr/b' }));
+    expect(tab.earlyRequests).toEqual([]);
   });
 
   it('a tab open before the extension started attributes nothing to a page view it never saw begin', () => {
