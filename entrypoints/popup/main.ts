@@ -34,9 +34,7 @@ async function start(): Promise<void> {
   let site: string | null = null;
   const refreshHistory = async (): Promise<void> => {
     if (site === null) return;
-    const stored = await history.read();
-    app.history = stored.sites[site]?.entries ?? [];
-    app.paused = stored.paused.includes(site);
+    [app.history, app.paused] = await Promise.all([history.entries(site), history.isPaused(site)]);
   };
   history.watch(() => void refreshHistory());
   app.addEventListener('empreinte-pause', (event) => {

@@ -8,7 +8,9 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from 'playw
 import { findChromium, standardChromiumArgs } from '../../src/cli/chromium';
 import { startSiteServer, type SiteServer } from '../../src/cli/site-server';
 
-declare const chrome: { storage: { session: { getBytesInUse(keys: null): Promise<number> } } };
+declare const chrome: {
+  storage: { session: { getBytesInUse(keys: null): Promise<number> }; local: { set(items: Record<string, unknown>): Promise<void> } };
+};
 
 const DEMO_URL = 'https://www.theatre-de-la-lune.fr/';
 
@@ -192,8 +194,6 @@ export interface WorkerCpuResult {
   loads: number;
   /** the worker's JavaScript time per page view (sampling profiler), idle and native time aside */
   msPerLoad: number;
-  /** where that time goes: self time per page view of the busiest functions, busiest first */
-  top: { name: string; ms: number }[];
 }
 
 /**
@@ -201,15 +201,50 @@ export interface WorkerCpuResult {
  * over `loads` loads of the demo page, each followed by the settle time in
  * which the probe and the timing batches arrive.
  */
-export async function measureWorkerCpu(siteRoot: string, extensionDir: string, loads: number): Promise<WorkerCpuResult> {
-  const profile = await profileWorker(siteRoot, extensionDir, loads, 3000);
-  return { loads, msPerLoad: busyMicroseconds(profile) / 1000 / loads, top: selfTimes(profile, loads).slice(0, 8) };
+export async function measureWorkerCpu(siteRoot: string, extensionDir: string, loads: number, seed: Record<string, unknown> = {}): Promise<WorkerCpuResult> {
+  const profile = await profileWorker(siteRoot, extensionDir, loads, 3000, seed);
+  return { loads, msPerLoad: busyMicroseconds(profile) / 1000 / loads };
 }
 
-/** The worker's sampling profile over `loads` loads of the demo page, each followed by `settleMs` of reading. */
-export async function profileWorker(siteRoot: string, extensionDir: string, loads: number, settleMs: number): Promise<CpuProfile> {
+/**
+ * A history as full as it gets (src/extension/history.ts: 200 sites × 50
+ * reports), to seed `storage.local` with: what a user finds after months.
+ */
+export function fullHistory(): Record<string, unknown> {
+  const sites: Record<string, unknown> = {};
+  for (let s = 0; s < 200; s++) {
+    const entries = Array.from({ length: 50 }, (_, i) => ({
+      at: new Date(Date.UTC(2026, 0, 1) + (s * 50 + i) * 60_000).toISOString(),
+      url: `https://www.salle-${s}.fr/page-${i}`,
+      method: 'passive',
+      dependencies: { score: 55, grade: 'C' },
+      environment: { score: 61, grade: 'C' },
+      bytes: 1_234_567,
+      requests: 87,
+      thirdParties: 12,
+      trackersBeforeInteraction: 3,
+      catalog: '1',
+      scoring: '1',
+    }));
+    sites[`salle-${s}.fr`] = { lastAt: entries[49]?.at, entries };
+  }
+  return { history: { sites, paused: [] }, history$: { v: 2 } };
+}
+
+/**
+ * The worker's sampling profile over `loads` loads of the demo page, each
+ * followed by `settleMs` of reading; `storage.local` seeded with `seed` first.
+ */
+export async function profileWorker(
+  siteRoot: string,
+  extensionDir: string,
+  loads: number,
+  settleMs: number,
+  seed: Record<string, unknown> = {},
+): Promise<CpuProfile> {
   return withExtension(siteRoot, extensionDir, async (context) => {
     const control = await openExtensionPage(context);
+    await control.evaluate((items) => chrome.storage.local.set(items), seed);
     await loadTime(context);
     const session = await context.newCDPSession(control);
     const target = await attachTarget(session, await workerTarget(session));
@@ -224,7 +259,7 @@ export async function profileWorker(siteRoot: string, extensionDir: string, load
 }
 
 export interface CpuProfile {
-  nodes: { id: number; children?: number[]; callFrame: { functionName: string; url?: string; lineNumber?: number; columnNumber?: number } }[];
+  nodes: { id: number; callFrame: { functionName: string } }[];
   samples: number[];
   timeDeltas: number[];
 }
@@ -238,24 +273,6 @@ export function busyMicroseconds(profile: CpuProfile): number {
     if (name !== '(idle)' && name !== '(program)') busy += profile.timeDeltas[i + 1] ?? 0;
   });
   return busy;
-}
-
-/** Self time per page view by function (name, file and line), busiest first; idle and native time aside. */
-export function selfTimes(profile: CpuProfile, loads: number): { name: string; ms: number }[] {
-  const labels = new Map(
-    profile.nodes.map((node) => {
-      const { functionName, url, lineNumber, columnNumber } = node.callFrame;
-      const file = url ? url.slice(url.lastIndexOf('/') + 1) : '';
-      return [node.id, file ? `${functionName || "(anonymous)"} ${file}:${(lineNumber ?? 0) + 1}:${(columnNumber ?? 0) + 1}` : functionName];
-    }),
-  );
-  const total = new Map<string, number>();
-  profile.samples.forEach((sample, i) => {
-    const label = labels.get(sample) ?? '';
-    if (label === '(idle)' || label === '(program)') return;
-    total.set(label, (total.get(label) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
-  });
-  return [...total].map(([name, us]) => ({ name, ms: us / 1000 / loads })).sort((a, b) => b.ms - a.ms);
 }
 
 export interface VariantTimes {

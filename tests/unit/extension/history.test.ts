@@ -95,6 +95,76 @@ describe('history', () => {
     expect((await store.read()).paused).toEqual([]);
   });
 
+  it('keeps each site’s reports in an item of its own: a page view writes its site and the index, nothing else', async () => {
+    const store = new HistoryStore();
+    const report = await completedReport();
+    const at = (site: string, n: number) => ({ ...report, page: { ...report.page, site, capturedAt: day(n) } });
+    await store.record(at('opera.fr', 1), { incognito: false });
+    await store.record(at('cirque.fr', 2), { incognito: false });
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    await store.record(at('theatre.fr', 3), { incognito: false });
+    const written = set.mock.calls.flatMap(([items]) => Object.keys(items));
+    expect(new Set(written)).toEqual(new Set(['history-site:theatre.fr', 'history']));
+    expect(JSON.stringify(set.mock.calls)).not.toContain('opera.fr/');
+    expect(await fakeBrowser.storage.local.get('history')).toEqual({
+      history: { paused: [], sites: { 'opera.fr': { lastAt: day(1) }, 'cirque.fr': { lastAt: day(2) }, 'theatre.fr': { lastAt: day(3) } } },
+    });
+    // the same page view computed again: its site's item only
+    set.mockClear();
+    await store.record({ ...at('theatre.fr', 3), footprint: { ...report.footprint, requests: 99 } }, { incognito: false });
+    expect(set.mock.calls.flatMap(([items]) => Object.keys(items))).toEqual(['history-site:theatre.fr']);
+    expect((await store.entries('theatre.fr')).map((e) => e.requests)).toEqual([99]);
+
+    const read = await store.read();
+    expect(Object.keys(read.sites).sort()).toEqual(['cirque.fr', 'opera.fr', 'theatre.fr']);
+    expect(read.sites['opera.fr']?.entries).toHaveLength(1);
+    await store.clear('opera.fr');
+    expect(await fakeBrowser.storage.local.get('history-site:opera.fr')).toEqual({});
+    await store.clear();
+    expect(Object.keys(await fakeBrowser.storage.local.get(null)).filter((key) => key.startsWith('history-site:'))).toEqual([]);
+  });
+
+  it('evicts the least recently visited site’s item beyond the cap', async () => {
+    const store = new HistoryStore();
+    const report = await completedReport();
+    for (let i = 0; i <= MAX_SITES; i++) {
+      await store.record({ ...report, page: { ...report.page, site: `site${i}.fr`, capturedAt: day(i) } }, { incognito: false });
+    }
+    const keys = Object.keys(await fakeBrowser.storage.local.get(null)).filter((key) => key.startsWith('history-site:'));
+    expect(keys).toHaveLength(MAX_SITES);
+    expect(keys).not.toContain('history-site:site0.fr');
+    expect(Object.keys((await store.index()).sites)).toHaveLength(MAX_SITES);
+    expect(await store.entries('site0.fr')).toEqual([]);
+  });
+
+  it('tells a watcher of another site’s new report, and a paused-sites watcher only of pauses', async () => {
+    const store = new HistoryStore();
+    const changes = vi.fn();
+    const pauses = vi.fn();
+    store.watch(changes);
+    store.watchPaused(pauses);
+    const report = await completedReport();
+    await new HistoryStore().record(report, { incognito: false });
+    await vi.waitFor(() => expect(changes).toHaveBeenCalled());
+    expect(pauses).not.toHaveBeenCalled();
+    await new HistoryStore().setPaused('theatre.fr', true);
+    await vi.waitFor(() => expect(pauses).toHaveBeenCalledTimes(1));
+  });
+
+  it('moves a version 2 history (every site in one item) into one item per site', async () => {
+    await fakeBrowser.storage.local.set({
+      history: { sites: { 'theatre.fr': { lastAt: day(2), entries: [entry(day(1)), entry(day(2))] } }, paused: ['opera.fr'] },
+      history$: { v: 2 },
+    });
+    const store = new HistoryStore(defineHistoryItem());
+    expect(await store.entries('theatre.fr')).toEqual([entry(day(1)), entry(day(2))]);
+    expect(await store.isPaused('opera.fr')).toBe(true);
+    expect(await fakeBrowser.storage.local.get(['history', 'history-site:theatre.fr'])).toEqual({
+      history: { sites: { 'theatre.fr': { lastAt: day(2) } }, paused: ['opera.fr'] },
+      'history-site:theatre.fr': { entries: [entry(day(1)), entry(day(2))] },
+    });
+  });
+
   it('migrates the unversioned first shape, whose points carry no scale version', async () => {
     await fakeBrowser.storage.local.set({
       history: {
@@ -108,6 +178,6 @@ describe('history', () => {
     const entries = await store.entries('theatre.fr');
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ dependencies: { score: 70, grade: 'C' }, environment: { score: 55, grade: 'D' }, scoring: null, catalog: null });
-    expect(await fakeBrowser.storage.local.get('history$')).toEqual({ history$: { v: 2 } });
+    expect(await fakeBrowser.storage.local.get('history$')).toEqual({ history$: { v: 3 } });
   });
 });
