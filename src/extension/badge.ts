@@ -78,12 +78,10 @@ export interface BadgeDeps {
   isPaused(site: string | null): Promise<boolean>;
   /** called with every report computed for a site that is not paused (history) */
   onReport?(tabId: number, report: Report): Promise<void>;
-  now?(): number;
 }
 
 /** Keeps each tab's badge up to date, throttled per tab. */
 export class BadgeUpdater {
-  private readonly last = new Map<number, number>();
   private readonly timers = new Map<number, ReturnType<typeof setTimeout>>();
   private readonly running = new Map<number, Promise<void>>();
 
@@ -93,22 +91,20 @@ export class BadgeUpdater {
   ) {}
 
   /**
-   * The tab changed: update its badge within the interval (one computation for
-   * a burst of changes). A page's first change waits the whole interval too:
-   * its first requests say little, and a page that loads within the interval
-   * gets its badge from `update()` at completion, with nothing computed while
-   * it loads.
+   * The tab changed: update its badge once the interval has passed (one
+   * computation for a burst of changes). Even a page's first change waits,
+   * whenever the tab last computed: its first requests say little, and a page
+   * that loads within the interval gets its badge from `update()` at
+   * completion, with nothing computed while it loads.
    */
   schedule(tabId: number): void {
     if (this.timers.has(tabId)) return;
-    const now = this.now();
-    const wait = Math.max(0, (this.last.get(tabId) ?? now) + this.intervalMs - now);
     this.timers.set(
       tabId,
       setTimeout(() => {
         this.timers.delete(tabId);
         void this.update(tabId);
-      }, Math.min(wait, this.intervalMs)),
+      }, this.intervalMs),
     );
   }
 
@@ -117,7 +113,6 @@ export class BadgeUpdater {
     const timer = this.timers.get(tabId);
     if (timer !== undefined) clearTimeout(timer);
     this.timers.delete(tabId);
-    this.last.set(tabId, this.now());
     // One computation at a time per tab, in order.
     const previous = this.running.get(tabId) ?? Promise.resolve();
     const next = previous.then(() => this.compute(tabId)).catch((error: unknown) => {
@@ -134,7 +129,6 @@ export class BadgeUpdater {
     const timer = this.timers.get(tabId);
     if (timer !== undefined) clearTimeout(timer);
     this.timers.delete(tabId);
-    this.last.delete(tabId);
   }
 
   /** Waits for every scheduled and running computation (tests). */
@@ -149,9 +143,5 @@ export class BadgeUpdater {
     const paused = report !== null && (await this.deps.isPaused(report.page.site));
     await showBadge(tabId, badgeFor(paused ? null : report, lang, paused));
     if (report !== null && !paused) await this.deps.onReport?.(tabId, report);
-  }
-
-  private now(): number {
-    return this.deps.now?.() ?? Date.now();
   }
 }
