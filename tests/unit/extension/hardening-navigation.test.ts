@@ -8,7 +8,8 @@ import * as recorder from '../../../src/extension/recorder';
 import { startObserving } from '../../../src/extension/observer';
 import { readTab } from '../../../src/extension/tab-store';
 import { T0, committedTab, load, request, response } from './helpers';
-import { emptyTab } from '../../../src/collect/webrequest';
+import { emptyTab, type RecordedTab } from '../../../src/collect/webrequest';
+import type { RequestEvent } from '../../../src/extension/recorder';
 
 const at = (ms: number) => new Date(T0 + ms);
 const history = (url: string, ms: number, frameId = 0) => ({ tabId: 7, frameId, url, timeStamp: T0 + ms });
@@ -85,20 +86,27 @@ describe('requests racing their document’s commit (Chrome documentId)', () => 
     expect(tab.earlyRequests).toEqual([]);
   });
 
-  it('in a new tab, the first document’s requests that arrive before its commit join it too', () => {
-    // a tab just opened: no page view yet (CI saw a deferred script lost this way)
-    const tab = emptyTab(7);
+  /** A tab loads lente.html; its deferred script reaches us before the commit, credited as `credited` says. */
+  function scriptBeforeCommit(tab: RecordedTab, credited: Partial<RequestEvent>) {
     const main = request('1', 'https://www.example.fr/lente.html', 'main_frame');
     recorder.onBeforeRequest(tab, main);
-    const script = request('2', 'https://www.example.fr/lente.js', 'script', { documentId: 'DOC1' });
+    recorder.onHeadersReceived(tab, response(main, { 'Content-Type': 'text/html' }));
+    const script = request('2', 'https://www.example.fr/lente.js', 'script', credited);
     recorder.onBeforeRequest(tab, script);
     recorder.onCompleted(tab, response(script, { 'Content-Length': '400' }));
     recorder.onCommitted(tab, { ...history('https://www.example.fr/lente.html', 60), documentId: 'DOC1' }, at(60));
     recorder.onCompleted(tab, response(main, { 'Content-Length': '900' }));
-    expect(tab.requests.map((r) => [r.url, r.bytes, r.done])).toEqual([
-      ['https://www.example.fr/lente.html', 900, true],
-      ['https://www.example.fr/lente.js', 400, true],
-    ]);
+    expect(tab.earlyRequests).toEqual([]);
+    return tab.requests.map((r) => [r.url, r.bytes, r.done]);
+  }
+  const lente = [
+    ['https://www.example.fr/lente.html', 900, true],
+    ['https://www.example.fr/lente.js', 400, true],
+  ];
+
+  it('in a new tab, the first document’s requests that arrive before its commit join it too', () => {
+    // a tab just opened: no page view yet
+    expect(scriptBeforeCommit(emptyTab(7), { documentId: 'DOC1' })).toEqual(lente);
   });
 
   it('a new document’s first requests credited to the document it replaces still join its page view', () => {
@@ -106,19 +114,7 @@ describe('requests racing their document’s commit (Chrome documentId)', () => 
     // gave the page's deferred script the about:blank's documentId, and its commit wiped it.
     const tab = emptyTab(7);
     recorder.onCommitted(tab, { ...history('about:blank', 0), documentId: 'BLANK' }, at(0));
-    const main = request('1', 'https://www.example.fr/lente.html', 'main_frame');
-    recorder.onBeforeRequest(tab, main);
-    recorder.onHeadersReceived(tab, response(main, { 'Content-Type': 'text/html' }));
-    const script = request('2', 'https://www.example.fr/lente.js', 'script', { documentId: 'BLANK', initiator: 'https://www.example.fr' });
-    recorder.onBeforeRequest(tab, script);
-    recorder.onCompleted(tab, response(script, { 'Content-Length': '400' }));
-    recorder.onCommitted(tab, { ...history('https://www.example.fr/lente.html', 60), documentId: 'DOC1' }, at(60));
-    recorder.onCompleted(tab, response(main, { 'Content-Length': '900' }));
-    expect(tab.requests.map((r) => [r.url, r.bytes, r.done])).toEqual([
-      ['https://www.example.fr/lente.html', 900, true],
-      ['https://www.example.fr/lente.js', 400, true],
-    ]);
-    expect(tab.earlyRequests).toEqual([]);
+    expect(scriptBeforeCommit(tab, { documentId: 'BLANK', initiator: 'https://www.example.fr' })).toEqual(lente);
   });
 
   it('only what its origin says is the coming document’s: not the page shown’s last requests', () => {
