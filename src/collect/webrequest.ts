@@ -80,6 +80,12 @@ export const RecordedTab = z.strictObject({
   url: z.string().max(65536).nullable(),
   /** Chrome's documentId of the committed top document, to match content-script messages */
   documentId: z.string().max(128).nullable(),
+  /**
+   * The top document the last commit replaced, and its origin ("null" for
+   * about:blank): Chrome may credit the committed document's first requests to
+   * it and deliver them after the commit (src/extension/navigation-record.ts).
+   */
+  previousDocument: z.strictObject({ documentId: z.string().max(128), origin: z.string().max(2048) }).nullable().default(null),
   /** timeStamp of the navigation's first request (or of the commit when no request was seen) */
   navigationStart: z.number().nullable(),
   /** ISO time of the commit, by the background's clock */
@@ -138,6 +144,7 @@ export function emptyTab(tabId: number): RecordedTab {
     tabId,
     url: null,
     documentId: null,
+    previousDocument: null,
     navigationStart: null,
     committedAt: null,
     complete: false,

@@ -37,6 +37,20 @@ export function pendingTarget(tab: RecordedTab, event: RequestEvent): string | n
   return event.initiator !== undefined && coming !== null && event.initiator === coming && originOf(tab.url) !== coming ? key : null;
 }
 
+/**
+ * Whether a top-frame request credited to the document the last commit
+ * replaced is in fact the committed document's: the same misattribution as
+ * above, delivered after the commit (CI lost a deferred script so too). Told by
+ * origin: made from the page shown's origin, which the replaced document did
+ * not have (about:blank's is "null"); within one origin it stays unattributed.
+ */
+export function madeByShownDocument(tab: RecordedTab, event: RequestEvent): boolean {
+  const previous = tab.previousDocument;
+  if (event.frameId !== 0 || previous === null || event.documentId !== previous.documentId) return false;
+  const shown = originOf(tab.url);
+  return event.initiator !== undefined && shown !== null && event.initiator === shown && previous.origin !== shown;
+}
+
 function originOf(url: string | null): string | null {
   if (url === null) return null;
   try {
@@ -58,8 +72,12 @@ export function onCommitted(tab: RecordedTab, event: NavigationEvent, now: Date)
   // (a back/forward cache restore).
   const last = tab.pendingDocument[tab.pendingDocument.length - 1];
   const documents = last && withoutHash(last.url) === withoutHash(event.url) ? tab.pendingDocument : [];
+  const documentId = event.documentId ?? null;
+  if (tab.documentId !== null && tab.documentId !== documentId) {
+    tab.previousDocument = { documentId: tab.documentId, origin: originOf(tab.url) ?? 'null' };
+  }
   tab.url = event.url.slice(0, 65536);
-  tab.documentId = event.documentId ?? null;
+  tab.documentId = documentId;
   tab.navigationStart = documents[0]?.timeStamp ?? event.timeStamp;
   tab.committedAt = now.toISOString();
   tab.complete = false;

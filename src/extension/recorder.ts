@@ -9,7 +9,7 @@ import type { ResourceType } from '../core/capture';
 import { MAX_COOKIES_PER_TAB, MAX_EARLY_REQUESTS, type RecordedCookie, type RecordedRequest, type RecordedTab } from '../collect/webrequest';
 import { parseSetCookie } from '../collect/set-cookie';
 import { header, mimeOf, parseContentLength, rgesnHeaders, type HttpHeader } from './response-headers';
-import { pendingTarget } from './navigation-record';
+import { madeByShownDocument, pendingTarget } from './navigation-record';
 
 export { parseContentLength, rgesnHeaders } from './response-headers';
 export { applyContentMessage } from './content-record';
@@ -128,8 +128,9 @@ export function onBeforeRequest(tab: RecordedTab, event: RequestEvent): void {
   // before any commit): held until we know whether that document's commit
   // comes — it may reach us after its first requests.
   const knowsDocuments = tab.url === null || tab.documentId !== null;
-  if (event.frameId === 0 && event.documentId && knowsDocuments && event.documentId !== tab.documentId) {
-    if (tab.earlyRequests.length < MAX_EARLY_REQUESTS) tab.earlyRequests.push({ documentId: event.documentId, request });
+  const documentId = event.frameId === 0 && knowsDocuments ? event.documentId : undefined;
+  if (documentId && documentId !== tab.documentId && !madeByShownDocument(tab, event)) {
+    if (tab.earlyRequests.length < MAX_EARLY_REQUESTS) tab.earlyRequests.push({ documentId, request });
     return;
   }
   // Before the first commit seen (the page was open before the extension

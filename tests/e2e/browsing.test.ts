@@ -157,7 +157,9 @@ describe('browsing with the extension', () => {
       await site.locator('body[data-fini]').waitFor({ timeout: 30_000 });
       const state = await settled(tabId, (s) => photos(s) === 6 && s.frames['0'] !== undefined, 'every photo');
       const served = server.served.filter((record) => record.host === 'www.appli-salle.fr');
-      expect(paths(state)).toEqual(served.map((record) => record.path).filter((path) => path !== '/favicon.ico').sort());
+      // on failure, what the recorder held aside says which document Chrome credited a missing request to
+      const held = JSON.stringify((state as unknown as { earlyRequests: unknown }).earlyRequests);
+      expect(paths(state), `held aside: ${held}`).toEqual(served.map((record) => record.path).filter((path) => path !== '/favicon.ico').sort());
       expect(state.requests.every((request) => request.done)).toBe(true);
       expect(state.requests.filter((request) => request.url.includes('/photo-')).every((request) => request.bytes !== null && request.bytes > 0)).toBe(true);
 

@@ -116,6 +116,27 @@ describe('requests racing their document’s commit (Chrome documentId)', () => 
     expect(scriptBeforeCommit(tab, { documentId: 'BLANK', initiator: 'https://www.example.fr' })).toEqual(lente);
   });
 
+  it('…and when they reach us after the commit, they still join it; the replaced page’s own late requests do not', () => {
+    const tab = emptyTab(7);
+    recorder.onCommitted(tab, { ...history('about:blank', 0), documentId: 'BLANK' }, at(0));
+    const main = request('1', 'https://www.example.fr/lente.html', 'main_frame');
+    recorder.onBeforeRequest(tab, main);
+    recorder.onCommitted(tab, { ...history('https://www.example.fr/lente.html', 60), documentId: 'DOC1' }, at(60));
+    load(tab, request('2', 'https://www.example.fr/lente.js', 'script', { documentId: 'BLANK', initiator: 'https://www.example.fr' }), { 'Content-Length': '400' });
+    expect(tab.requests.map((r) => r.url)).toEqual(['https://www.example.fr/lente.html', 'https://www.example.fr/lente.js']);
+
+    // then to another site: the page left behind sends a last request from its own origin
+    recorder.onBeforeRequest(tab, request('3', 'https://www.ailleurs.fr/', 'main_frame'));
+    recorder.onCommitted(tab, { ...history('https://www.ailleurs.fr/', 200), documentId: 'DOC2' }, at(200));
+    recorder.onBeforeRequest(tab, request('4', 'https://stats.example.net/bye', 'xmlhttprequest', { documentId: 'DOC1', initiator: 'https://www.example.fr' }));
+    expect(tab.requests.map((r) => r.url)).toEqual(['https://www.ailleurs.fr/']);
+    // and within one origin the two cannot be told apart: not attributed
+    recorder.onBeforeRequest(tab, request('5', 'https://www.ailleurs.fr/page', 'main_frame'));
+    recorder.onCommitted(tab, { ...history('https://www.ailleurs.fr/page', 300), documentId: 'DOC3' }, at(300));
+    recorder.onBeforeRequest(tab, request('6', 'https://www.ailleurs.fr/late.js', 'script', { documentId: 'DOC2', initiator: 'https://www.ailleurs.fr' }));
+    expect(tab.requests.map((r) => r.url)).toEqual(['https://www.ailleurs.fr/page']);
+  });
+
   it('only what its origin says is the coming document’s: not the page shown’s last requests', () => {
     const tab = committedTab('https://www.ancienne.fr/');
     tab.documentId = 'OLD';
