@@ -178,13 +178,12 @@ export class HistoryStore {
   /** The whole history, every site's reports (the options page lists them all). */
   async read(): Promise<History> {
     const index = await this.index();
-    const names = Object.keys(index.sites);
-    const stored = names.length > 0 ? await storage.getItems(names.map(siteKey)) : [];
+    const sites = Object.entries(index.sites);
+    const stored = sites.length > 0 ? await storage.getItems(sites.map(([name]) => siteKey(name))) : [];
     const history: History = { sites: {}, paused: index.paused };
-    names.forEach((name, i) => {
+    sites.forEach(([name, { lastAt }], i) => {
       const parsed = SiteItem.safeParse(stored[i]?.value);
-      const lastAt = index.sites[name]?.lastAt;
-      if (parsed.success && lastAt !== undefined) history.sites[name] = { lastAt, entries: parsed.data.entries };
+      if (parsed.success) history.sites[name] = { lastAt, entries: parsed.data.entries };
     });
     return history;
   }
@@ -206,7 +205,7 @@ export class HistoryStore {
       const evicted = Object.keys(index.sites).filter((name) => !(name in next.sites));
       if (evicted.length > 0) await storage.removeItems(evicted.map(siteKey));
       // the same page view computed again: the index has not changed
-      const same = evicted.length === 0 && index.sites[site] !== undefined && index.sites[site]?.lastAt === kept?.lastAt;
+      const same = evicted.length === 0 && index.sites[site]?.lastAt === kept?.lastAt;
       return same ? null : indexOf(next);
     });
   }

@@ -11,6 +11,23 @@ import type { NavigationEvent, RequestEvent } from './recorder';
 const PENDING_PREFIX = 'pending:';
 
 /**
+ * The document a top-frame request is held for until its commit, or null when
+ * it belongs to the page view shown. Held: the requests of a document whose
+ * commit has not reached us yet (Chrome says which, `documentId`; in a new tab,
+ * before any commit, too), and those the browser credits to the wrong document
+ * (below). The previous document's late requests are held for a commit that
+ * never comes, and go at the next one.
+ */
+export function holdKey(tab: RecordedTab, event: RequestEvent): string | null {
+  if (event.frameId !== 0) return null;
+  const pending = pendingTarget(tab, event);
+  if (pending !== null) return pending;
+  const knowsDocuments = tab.url === null || tab.documentId !== null;
+  if (!knowsDocuments || !event.documentId || event.documentId === tab.documentId) return null;
+  return madeByShownDocument(tab, event) ? null : event.documentId;
+}
+
+/**
  * Whether a top-frame request was made by the document that is about to
  * commit, though the browser credits it to the one still committed. Chrome
  * gives a document's first requests the id of the document it replaces when
@@ -22,8 +39,7 @@ const PENDING_PREFIX = 'pending:';
  * a reload) the two cannot be told apart, and it stays with the page shown.
  * Returns the key to hold it under, or null.
  */
-export function pendingTarget(tab: RecordedTab, event: RequestEvent): string | null {
-  if (event.frameId !== 0) return null;
+function pendingTarget(tab: RecordedTab, event: RequestEvent): string | null {
   const document = tab.pendingDocument[tab.pendingDocument.length - 1];
   if (!document) return null;
   // Said to come from another document than the committed one: the documentId hold sees to it.
@@ -44,9 +60,9 @@ export function pendingTarget(tab: RecordedTab, event: RequestEvent): string | n
  * origin: made from the page shown's origin, which the replaced document did
  * not have (about:blank's is "null"); within one origin it stays unattributed.
  */
-export function madeByShownDocument(tab: RecordedTab, event: RequestEvent): boolean {
+function madeByShownDocument(tab: RecordedTab, event: RequestEvent): boolean {
   const previous = tab.previousDocument;
-  if (event.frameId !== 0 || previous === null || event.documentId !== previous.documentId) return false;
+  if (previous === null || event.documentId !== previous.documentId) return false;
   const shown = originOf(tab.url);
   return event.initiator !== undefined && shown !== null && event.initiator === shown && previous.origin !== shown;
 }

@@ -9,7 +9,7 @@ import type { ResourceType } from '../core/capture';
 import { MAX_COOKIES_PER_TAB, MAX_EARLY_REQUESTS, type RecordedCookie, type RecordedRequest, type RecordedTab } from '../collect/webrequest';
 import { parseSetCookie } from '../collect/set-cookie';
 import { header, mimeOf, parseContentLength, rgesnHeaders, type HttpHeader } from './response-headers';
-import { madeByShownDocument, pendingTarget } from './navigation-record';
+import { holdKey } from './navigation-record';
 
 export { parseContentLength, rgesnHeaders } from './response-headers';
 export { applyContentMessage } from './content-record';
@@ -118,19 +118,10 @@ export function onBeforeRequest(tab: RecordedTab, event: RequestEvent): void {
     tab.pendingDocument.push(request);
     return;
   }
-  // The next document's, though said to be the current one's: held as such.
-  const pending = pendingTarget(tab, event);
-  if (pending !== null) {
-    if (tab.earlyRequests.length < MAX_EARLY_REQUESTS) tab.earlyRequests.push({ documentId: pending, request });
-    return;
-  }
-  // Made by another top document than the one committed (or, in a new tab,
-  // before any commit): held until we know whether that document's commit
-  // comes — it may reach us after its first requests.
-  const knowsDocuments = tab.url === null || tab.documentId !== null;
-  const documentId = event.frameId === 0 && knowsDocuments ? event.documentId : undefined;
-  if (documentId && documentId !== tab.documentId && !madeByShownDocument(tab, event)) {
-    if (tab.earlyRequests.length < MAX_EARLY_REQUESTS) tab.earlyRequests.push({ documentId, request });
+  // Made by a top document whose commit has not reached us: held until it does.
+  const key = holdKey(tab, event);
+  if (key !== null) {
+    if (tab.earlyRequests.length < MAX_EARLY_REQUESTS) tab.earlyRequests.push({ documentId: key, request });
     return;
   }
   // Before the first commit seen (the page was open before the extension
