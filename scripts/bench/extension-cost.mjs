@@ -79,10 +79,9 @@ export async function writeExtensionCostSection({ tabs = 50, blocks = 3, roundsP
     'and 143 ms before these changes, 106 and 131 ms after, two runs each). The history was one storage item rewritten',
     'whole at every page view: with a full history (about 3 MB) the worker spent 294 and 215 ms per page view against 107',
     'and 110 with an empty one; stored per site since, 132 against 140 (same method, one run each). In the worker\'s',
-    'profile, the webRequest events took about half of its time per page view, and Chrome\'s own dispatch (copying each',
-    'event\'s details for the listener) about half of that: response headers and cookies are now read in onCompleted',
-    '(which takes extraHeaders too) and onHeadersReceived is not listened to, one event fewer per request: 86 and 103 ms',
-    'per page view before, 62 and 66 after (same method, two runs each).',
+    'profile, the webRequest events take about half of its time per page view, and Chrome\'s own dispatch (copying each',
+    'event\'s details for the listener) about half of that: only listening to fewer events would cut it (next step: read',
+    'the response headers and cookies in onCompleted, which takes extraHeaders too, instead of onHeadersReceived).',
     met ? 'The budget is met on this run; the control row says how much of that is chance.' : 'Not met on this run.',
     ...(quantile(control, 0.75) - quantile(control, 0.25) > 0.05
       ? ['The control row alone spreads wider than the budget: on this machine the overhead cannot be told to within 5 %.']

@@ -25,13 +25,10 @@ const responseHeaders = ['responseHeaders'] as const;
  * Chrome hides Set-Cookie from listeners without `extraHeaders`
  * (https://developer.chrome.com/docs/extensions/reference/api/webRequest#life-cycle-of-requests);
  * Firefox shows it always and rejects the unknown option, so ask only where it exists.
- * Response headers and cookies are read when a response ends (onBeforeRedirect,
- * onCompleted), not from onHeadersReceived as well: Chrome copies every event's
- * details for the listener, and a third event per request cost the worker about
- * a quarter of its time per page view (docs/benchmarks.md).
  */
 function headerOptions(): string[] {
-  const options = (browser.webRequest as unknown as { OnCompletedOptions?: Record<string, string> }).OnCompletedOptions;
+  const options = (browser.webRequest as unknown as { OnHeadersReceivedOptions?: Record<string, string> })
+    .OnHeadersReceivedOptions;
   return options?.['EXTRA_HEADERS'] ? [...responseHeaders, options['EXTRA_HEADERS']] : [...responseHeaders];
 }
 
@@ -90,19 +87,27 @@ export function startObserving(store: TabStore = new TabStore(), badge: BadgeUpd
     if (inTab(details)) void store.update(details.tabId, (tab) => recorder.onBeforeRequest(tab, details)).then(changed(details.tabId));
     return undefined;
   }, filter);
+  browser.webRequest.onHeadersReceived.addListener(
+    (details) => {
+      if (inTab(details)) void store.update(details.tabId, (tab) => recorder.onHeadersReceived(tab, details)).then(changed(details.tabId));
+      return undefined;
+    },
+    filter,
+    headerOptions() as never,
+  );
   browser.webRequest.onBeforeRedirect.addListener(
     (details) => {
       if (inTab(details)) void store.update(details.tabId, (tab) => recorder.onBeforeRedirect(tab, details)).then(changed(details.tabId));
     },
     filter,
-    headerOptions() as never,
+    [...responseHeaders],
   );
   browser.webRequest.onCompleted.addListener(
     (details) => {
       if (inTab(details)) void store.update(details.tabId, (tab) => recorder.onCompleted(tab, details)).then(changed(details.tabId));
     },
     filter,
-    headerOptions() as never,
+    [...responseHeaders],
   );
   browser.webRequest.onErrorOccurred.addListener((details) => {
     if (inTab(details)) void store.update(details.tabId, (tab) => recorder.onErrorOccurred(tab, details)).then(changed(details.tabId));

@@ -154,19 +154,22 @@ function applyResponse(request: RecordedRequest, event: ResponseEvent): void {
   }
 }
 
+export function onHeadersReceived(tab: RecordedTab, event: ResponseEvent): void {
+  const request = findOpen(tab, event.requestId);
+  if (request) applyResponse(request, event);
+  recordCookies(tab, event);
+}
+
 /**
- * Cookies set by this response, read when it ends (every hop of a redirect
- * ends with onBeforeRedirect). A top-level document's belong to the page view
- * its commit starts: kept aside until then, or the view's own once committed
- * (a document usually ends after its commit). Chrome lists Set-Cookie only to
- * listeners registered with `extraHeaders` (src/extension/observer.ts);
- * Firefox always does.
+ * Cookies set by this response (every hop of a redirect has its own
+ * onHeadersReceived). A top-level document's belong to the page view its
+ * commit starts. Chrome lists Set-Cookie only to listeners registered with
+ * `extraHeaders` (src/extension/observer.ts); Firefox always does.
  */
 function recordCookies(tab: RecordedTab, event: ResponseEvent): void {
   const headers = event.responseHeaders?.filter((h) => h.name.toLowerCase() === 'set-cookie');
   if (!headers || headers.length === 0) return;
-  const pending = isMainFrame(event) && tab.pendingDocument.some((request) => request.id === event.requestId);
-  const list = pending ? tab.pendingCookies : tab.url === null ? null : tab.cookies;
+  const list = isMainFrame(event) ? tab.pendingCookies : tab.url === null ? null : tab.cookies;
   if (list === null) return;
   let host = '';
   try {
@@ -187,7 +190,6 @@ function recordCookies(tab: RecordedTab, event: ResponseEvent): void {
 
 /** The response of one hop of a redirect: that hop is finished, the next one starts with onBeforeRequest. */
 export function onBeforeRedirect(tab: RecordedTab, event: ResponseEvent): void {
-  recordCookies(tab, event);
   const request = findOpen(tab, event.requestId);
   if (!request) return;
   applyResponse(request, event);
@@ -195,7 +197,6 @@ export function onBeforeRedirect(tab: RecordedTab, event: ResponseEvent): void {
 }
 
 export function onCompleted(tab: RecordedTab, event: ResponseEvent): void {
-  recordCookies(tab, event);
   const request = findOpen(tab, event.requestId);
   if (request) {
     applyResponse(request, event);

@@ -32,8 +32,8 @@ function installWebRequest(extraHeaders: boolean) {
   const webRequest = fakeBrowser.webRequest as unknown as Record<string, unknown>;
   Object.assign(webRequest, events);
   // Chrome exposes the enum; Firefox has no such option
-  if (extraHeaders) webRequest['OnCompletedOptions'] = { EXTRA_HEADERS: 'extraHeaders', RESPONSE_HEADERS: 'responseHeaders' };
-  else delete webRequest['OnCompletedOptions'];
+  if (extraHeaders) webRequest['OnHeadersReceivedOptions'] = { EXTRA_HEADERS: 'extraHeaders', RESPONSE_HEADERS: 'responseHeaders' };
+  else delete webRequest['OnHeadersReceivedOptions'];
   return events;
 }
 
@@ -43,16 +43,14 @@ describe('Firefox code paths', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   });
 
-  it('asks for extraHeaders only where the browser has it (Chrome), never in Firefox; headers are read when responses end', () => {
+  it('asks for extraHeaders only where the browser has it (Chrome), never in Firefox', () => {
     const firefox = installWebRequest(false);
     startObserving();
-    for (const event of [firefox.onCompleted, firefox.onBeforeRedirect]) expect(event.added[0]?.options[1]).toEqual(['responseHeaders']);
+    expect(firefox.onHeadersReceived.added[0]?.options[1]).toEqual(['responseHeaders']);
     fakeBrowser.reset();
     const chrome = installWebRequest(true);
     startObserving();
-    for (const event of [chrome.onCompleted, chrome.onBeforeRedirect]) expect(event.added[0]?.options[1]).toEqual(['responseHeaders', 'extraHeaders']);
-    // one event fewer per request: nothing listens to onHeadersReceived
-    expect(chrome.onHeadersReceived.added).toEqual([]);
+    expect(chrome.onHeadersReceived.added[0]?.options[1]).toEqual(['responseHeaders', 'extraHeaders']);
   });
 
   it('records a whole Firefox page view: no documentId, exact responseSize, Set-Cookie lines joined by newlines', async () => {
@@ -61,15 +59,13 @@ describe('Firefox code paths', () => {
     const base = { tabId: 5, frameId: 0, timeStamp: T0 };
     const main = { ...base, requestId: '1', url: 'https://www.example.fr/', type: 'main_frame' };
     events.onBeforeRequest.fire(main);
-    await fakeBrowser.webNavigation.onCommitted.trigger({ ...base, url: main.url, timeStamp: T0 + 30 } as never);
-    // the document ends after its commit: its cookies are the page view's at once
-    events.onCompleted.fire({
+    events.onHeadersReceived.fire({
       ...main,
       statusCode: 200,
-      responseSize: 1234,
-      fromCache: false,
       responseHeaders: [{ name: 'Set-Cookie', value: 'a=1; Max-Age=60\nb=2; Domain=example.fr' }],
     });
+    await fakeBrowser.webNavigation.onCommitted.trigger({ ...base, url: main.url, timeStamp: T0 + 30 } as never);
+    events.onCompleted.fire({ ...main, statusCode: 200, responseSize: 1234, fromCache: false });
     const script = { ...base, requestId: '2', url: 'https://www.example.fr/app.js', type: 'script', timeStamp: T0 + 40 };
     events.onBeforeRequest.fire(script);
     events.onCompleted.fire({ ...script, statusCode: 200, responseSize: 5000, fromCache: false, responseHeaders: [{ name: 'Content-Length', value: '4000' }] });

@@ -150,7 +150,7 @@ describe('absurd cookies', () => {
     recorder.onBeforeRequest(tab, script);
     const lines = Array.from({ length: 3000 }, (_, i) => `c${i}=1; Max-Age=99999999999999999999`);
     lines.push(`${'n'.repeat(10_000)}=1`, '<img src=x onerror=alert(1)>=1; Domain=<b>', '=nameless', 'é\u0000\u202e=1; Expires=not a date');
-    recorder.onCompleted(tab, { ...response(script, {}), responseHeaders: [{ name: 'Set-Cookie', value: lines.join('\n') }] });
+    recorder.onHeadersReceived(tab, { ...response(script, {}), responseHeaders: [{ name: 'Set-Cookie', value: lines.join('\n') }] });
     expect(tab.cookies).toHaveLength(MAX_COOKIES_PER_TAB);
     expect(RecordedTab.safeParse(tab).success).toBe(true);
     expect(tab.cookies.every((cookie) => cookie.expires === null || !Number.isNaN(Date.parse(cookie.expires)))).toBe(true);

@@ -90,6 +90,7 @@ describe('requests racing their document’s commit (Chrome documentId)', () => 
   function scriptBeforeCommit(tab: RecordedTab, credited: Partial<RequestEvent>) {
     const main = request('1', 'https://www.example.fr/lente.html', 'main_frame');
     recorder.onBeforeRequest(tab, main);
+    recorder.onHeadersReceived(tab, response(main, { 'Content-Type': 'text/html' }));
     const script = request('2', 'https://www.example.fr/lente.js', 'script', credited);
     recorder.onBeforeRequest(tab, script);
     recorder.onCompleted(tab, response(script, { 'Content-Length': '400' }));
@@ -145,6 +146,7 @@ describe('requests racing their document’s commit (Chrome documentId)', () => 
     // the navigation's early hints, before its response: only the coming document's origin asks so
     const hint = request('4', 'https://www.example.fr/early.css', 'stylesheet', { documentId: 'OLD', initiator: 'https://www.example.fr' });
     recorder.onBeforeRequest(tab, hint);
+    recorder.onHeadersReceived(tab, response(main, {}));
     // the page shown, leaving, from its own origin; then the coming document's first script
     const leaving = request('5', 'https://stats.example.net/bye', 'ping', { documentId: 'OLD', initiator: 'https://www.ancienne.fr' });
     const first = request('6', 'https://www.example.fr/app.js', 'script', { documentId: 'OLD', initiator: 'https://www.example.fr' });
@@ -159,6 +161,7 @@ describe('requests racing their document’s commit (Chrome documentId)', () => 
     const tab = committedTab('https://www.example.fr/a');
     const main = request('3', 'https://www.example.fr/b', 'main_frame');
     recorder.onBeforeRequest(tab, main);
+    recorder.onHeadersReceived(tab, response(main, {}));
     recorder.onBeforeRequest(tab, request('4', 'https://www.example.fr/a-late.js', 'script', { documentId: 'DOC1', initiator: 'https://www.example.fr' }));
     expect(tab.requests.map((r) => r.url)).toEqual(['https://www.example.fr/a', 'https://www.example.fr/a-late.js']);
     expect(tab.earlyRequests).toEqual([]);
@@ -169,6 +172,7 @@ describe('requests racing their document’s commit (Chrome documentId)', () => 
     tab.documentId = null;
     const main = request('3', 'https://www.example.fr/b', 'main_frame');
     recorder.onBeforeRequest(tab, main);
+    recorder.onHeadersReceived(tab, response(main, {}));
     recorder.onBeforeRequest(tab, request('4', 'https://www.example.fr/a-late.js', 'script', { documentUrl: 'https://www.example.fr/a' }));
     recorder.onBeforeRequest(tab, request('5', 'https://www.example.fr/b.css', 'stylesheet', { documentUrl: 'https://www.example.fr/b#top' }));
     recorder.onCommitted(tab, history('https://www.example.fr/b', 90), at(90));
@@ -226,7 +230,8 @@ describe('redirect chain', () => {
       const hop = request(id, url, 'main_frame', { timeStamp: T0 + 1000 + index });
       recorder.onBeforeRequest(tab, hop);
       if (index < hops.length - 1) {
-        recorder.onBeforeRedirect(tab, response(hop, { 'Content-Length': '12', Location: hops[index + 1] ?? '' }, { statusCode: index === 0 ? 301 : 302 }));
+        recorder.onHeadersReceived(tab, response(hop, { 'Content-Length': '12', Location: hops[index + 1] ?? '' }, { statusCode: index === 0 ? 301 : 302 }));
+        recorder.onBeforeRedirect(tab, response(hop, { 'Content-Length': '12' }, { statusCode: index === 0 ? 301 : 302 }));
       }
     });
     recorder.onCommitted(tab, { ...history(hops[2] ?? '', 1100), documentId: 'DOC9' }, at(1100));
@@ -249,7 +254,7 @@ describe('observer: history state updates', () => {
     fakeBrowser.reset();
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const event = () => ({ addListener: () => undefined });
-    for (const name of ['onBeforeRequest', 'onBeforeRedirect', 'onCompleted', 'onErrorOccurred']) {
+    for (const name of ['onBeforeRequest', 'onHeadersReceived', 'onBeforeRedirect', 'onCompleted', 'onErrorOccurred']) {
       (fakeBrowser.webRequest as unknown as Record<string, unknown>)[name] = event();
     }
   });

@@ -27,13 +27,15 @@ export function committedTab(url = 'https://www.example.fr/', documentBytes = '1
   const tab = emptyTab(7);
   const main = request('1', url, 'main_frame');
   recorder.onBeforeRequest(tab, main);
+  recorder.onHeadersReceived(tab, response(main, { 'Content-Length': documentBytes, 'Content-Type': 'text/html; charset=utf-8' }));
   recorder.onCommitted(tab, { tabId: 7, frameId: 0, url, timeStamp: T0 + 50, documentId: 'DOC1' }, new Date(T0));
-  recorder.onCompleted(tab, response(main, { 'Content-Length': documentBytes, 'Content-Type': 'text/html; charset=utf-8' }));
+  recorder.onCompleted(tab, response(main, { 'Content-Length': documentBytes }));
   return tab;
 }
 
 /** Runs one request through its whole life. */
 export function load(tab: RecordedTab, event: RequestEvent, headers: Record<string, string>, extra: Partial<ResponseEvent> = {}): void {
   recorder.onBeforeRequest(tab, event);
+  recorder.onHeadersReceived(tab, response(event, headers, extra));
   recorder.onCompleted(tab, response(event, headers, extra));
 }

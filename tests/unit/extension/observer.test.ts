@@ -20,6 +20,7 @@ function fakeEvent() {
 
 const events = {
   onBeforeRequest: fakeEvent(),
+  onHeadersReceived: fakeEvent(),
   onBeforeRedirect: fakeEvent(),
   onCompleted: fakeEvent(),
   onErrorOccurred: fakeEvent(),
@@ -44,8 +45,9 @@ describe('startObserving', () => {
     const store = startObserving();
     const main = { ...base, requestId: '1', url: 'https://www.example.fr/', type: 'main_frame', timeStamp: T0 };
     events.onBeforeRequest.fire(main);
+    events.onHeadersReceived.fire({ ...main, statusCode: 200, responseHeaders: [{ name: 'content-length', value: '1200' }] });
     await fakeBrowser.webNavigation.onCommitted.trigger(navigation({ ...base, url: main.url, timeStamp: T0 + 40 }));
-    events.onCompleted.fire({ ...main, statusCode: 200, fromCache: false, responseHeaders: [{ name: 'content-length', value: '1200' }] });
+    events.onCompleted.fire({ ...main, statusCode: 200, fromCache: false });
     const script = { ...base, requestId: '2', url: 'https://www.googletagmanager.com/gtm.js', type: 'script', timeStamp: T0 + 60 };
     events.onBeforeRequest.fire(script);
     events.onCompleted.fire({ ...script, statusCode: 200, responseHeaders: [{ name: 'Content-Length', value: '80000' }] });

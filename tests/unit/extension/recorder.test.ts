@@ -195,7 +195,7 @@ describe('cookies set by response headers', () => {
     const tab = emptyTab(7);
     const main = request('1', 'https://www.example.fr/', 'main_frame');
     recorder.onBeforeRequest(tab, main);
-    recorder.onCompleted(tab, {
+    recorder.onHeadersReceived(tab, {
       ...response(main),
       responseHeaders: [
         { name: 'Content-Type', value: 'text/html' },
@@ -208,7 +208,7 @@ describe('cookies set by response headers', () => {
     const pixel = request('2', 'https://www.facebook.com/tr?id=1', 'image');
     recorder.onBeforeRequest(tab, pixel);
     // Firefox joins several Set-Cookie headers with a newline
-    recorder.onCompleted(tab, response(pixel, { 'Set-Cookie': 'fr=xyz; Domain=.facebook.com; Expires=Wed, 01 Jan 2031 00:00:00 GMT\nsb=1' }));
+    recorder.onHeadersReceived(tab, response(pixel, { 'Set-Cookie': 'fr=xyz; Domain=.facebook.com; Expires=Wed, 01 Jan 2031 00:00:00 GMT\nsb=1' }));
     expect(tab.cookies).toEqual([
       { name: 'PHPSESSID', domain: 'www.example.fr', expires: null, at: T0 + 10 },
       { name: 'lang', domain: '.example.fr', expires: new Date(T0 + 10 + 31_536_000_000).toISOString(), at: T0 + 10 },
@@ -222,9 +222,9 @@ describe('cookies set by response headers', () => {
     const a = request('2', 'https://www.example.fr/a');
     const b = request('3', 'https://www.example.fr/b');
     recorder.onBeforeRequest(tab, a);
-    recorder.onCompleted(tab, response(a, { 'Set-Cookie': 'k=1; Max-Age=60' }));
+    recorder.onHeadersReceived(tab, response(a, { 'Set-Cookie': 'k=1; Max-Age=60' }));
     recorder.onBeforeRequest(tab, b);
-    recorder.onCompleted(tab, response(b, { 'Set-Cookie': 'k=2; Max-Age=0' }));
+    recorder.onHeadersReceived(tab, response(b, { 'Set-Cookie': 'k=2; Max-Age=0' }));
     expect(tab.cookies).toEqual([{ name: 'k', domain: 'www.example.fr', expires: new Date(T0 + 30).toISOString(), at: T0 + 20 }]);
   });
 
@@ -233,7 +233,7 @@ describe('cookies set by response headers', () => {
     for (let i = 0; i < MAX_COOKIES_PER_TAB + 20; i++) {
       const event = request(String(i + 2), `https://www.example.fr/${i}`);
       recorder.onBeforeRequest(tab, event);
-      recorder.onCompleted(tab, response(event, { 'Set-Cookie': `c${i}=1` }));
+      recorder.onHeadersReceived(tab, response(event, { 'Set-Cookie': `c${i}=1` }));
     }
     expect(tab.cookies).toHaveLength(MAX_COOKIES_PER_TAB);
     recorder.onCommitted(tab, { tabId: 7, frameId: 0, url: 'https://www.example.fr/old', timeStamp: T0 + 9000 }, new Date(T0));
