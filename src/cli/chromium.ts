@@ -84,9 +84,13 @@ export function standardChromiumArgs(): string[] {
     // accounts (accounts.google.com/ListAccounts) and for component updates
     // (update.googleapis.com) at start, with no page open — measured against
     // the fake internet of the tests. The tool sends nothing anywhere on its
-    // own: both services are pointed at a closed local port.
+    // own: these services are pointed at a closed local port, and so is the
+    // push-messaging check-in (android.clients.google.com/checkin).
     `--gaia-url=${nowhere}`,
     `--component-updater=url-source=${nowhere}`,
+    `--gcm-checkin-url=${nowhere}`,
+    `--gcm-registration-url=${nowhere}`,
+    `--gcm-mcs-endpoint=${nowhere}`,
   ];
   if (typeof process.getuid === 'function' && process.getuid() === 0) args.push('--no-sandbox');
   return args;
