@@ -14,15 +14,28 @@ declare const chrome: {
 
 const DEMO_URL = 'https://www.theatre-de-la-lune.fr/';
 
-export async function launch(server: SiteServer, extensionDir: string | null): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+/**
+ * What a browser carries besides the demo page: an extension's build folder,
+ * none (`null`: a browser as its users have it, extension support on and no
+ * extension installed), or `'extensions-off'`: Chromium started with its
+ * extension system switched off, as Playwright starts it by default.
+ */
+export type Extension = string | null | 'extensions-off';
+
+export async function launch(server: SiteServer, extension: Extension): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'empreinte-bench-'));
-  const extension = extensionDir === null ? [] : [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`];
+  const load = extension === null || extension === 'extensions-off' ? [] : [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`];
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: findChromium(),
     headless: true,
+    // Playwright adds --disable-extensions, which switches the whole extension
+    // system off: measured against that, even an extension that does nothing
+    // would cost what any browser with extensions on pays. Every browser of a
+    // comparison has it on, unless it is the 'extensions-off' one.
+    ignoreDefaultArgs: extension === 'extensions-off' ? [] : ['--disable-extensions'],
     args: [
       ...standardChromiumArgs(),
-      ...extension,
+      ...load,
       `--host-resolver-rules=MAP * 127.0.0.1:${server.port}, EXCLUDE localhost`,
       '--ignore-certificate-errors',
     ],
@@ -287,7 +300,7 @@ export interface VariantTimes {
  */
 export async function measureVariants(
   siteRoot: string,
-  variants: { name: string; dir: string | null }[],
+  variants: { name: string; dir: Extension }[],
   blocks: number,
   roundsPerBlock: number,
   settleMs: number,
