@@ -18,10 +18,11 @@ const work = join(root, '.cache/bench/variants');
 
 const listener = 'const f={urls:["<all_urls>"]};let n=0;const h=()=>{n++;};';
 const completed = "chrome.webRequest.onBeforeRedirect.addListener(h,f,['responseHeaders']);chrome.webRequest.onCompleted.addListener(h,f,['responseHeaders']);chrome.webRequest.onErrorOccurred.addListener(h,f);";
-/** name, what it is, background.js (null: the built one), whether the content scripts stay */
+/** name, what it is, background.js (null: the built one; 'off': no extension, the system off), whether the content scripts stay, permissions taken out */
 const VARIANTS = [
   ['extensions-off', "no extension, and Chromium's extension system switched off (--disable-extensions, Playwright's default)", 'off', false],
   ['bare', 'an extension that registers nothing, no content script', '// nothing', false],
+  ['bare-no-webrequest', 'the same without the webRequest permission', '// nothing', false, ['webRequest']],
   ['content-scripts', 'the content scripts only (nothing answers them)', '// nothing', true],
   ['completed', 'onCompleted, onBeforeRedirect, onErrorOccurred with responseHeaders, doing nothing', listener + completed, false],
   ['before-request', 'the same and onBeforeRequest', `${listener}chrome.webRequest.onBeforeRequest.addListener(h,f);${completed}`, false],
@@ -30,17 +31,16 @@ const VARIANTS = [
   ['empreinte', 'the built extension', null, true],
 ];
 
-function makeVariant([name, , background, keepContentScripts]) {
+function makeVariant([name, , background, keepContentScripts, withoutPermissions = []]) {
   if (background === 'off') return { name, dir: 'extensions-off' };
   const dir = join(work, name);
   rmSync(dir, { recursive: true, force: true });
   cpSync(built, dir, { recursive: true });
   if (background !== null) writeFileSync(join(dir, 'background.js'), background);
-  if (!keepContentScripts) {
-    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-    delete manifest.content_scripts;
-    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  }
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  if (!keepContentScripts) delete manifest.content_scripts;
+  manifest.permissions = manifest.permissions.filter((permission) => !withoutPermissions.includes(permission));
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
   return { name, dir };
 }
 
@@ -81,6 +81,13 @@ const lines = [
   'tell apart only large costs. The extensions-off row is a browser with the extension system switched off against',
   'the reference, which has it on: what the switch alone changes (the page-load overhead above is measured with it on',
   'in both browsers). Run this on a machine with more cores, the site served from another one, for finer parts.',
+  '',
+  'Why an extension can cost a page something before it does anything: once an installed extension holds the',
+  'webRequest permission, Chromium sends every request of every page through its browser process, listener or not',
+  '(`WebRequestAPI::MayHaveProxies()`, extensions/browser/api/web_request/web_request_api.cc); once any listener',
+  'asks for extraHeaders, every request also waits at its headers for the browser process, whatever the listener\'s',
+  'URL filter (`has_any_extra_headers_listeners_`, web_request_proxying_url_loader_factory.cc). Both are the price of',
+  'watching requests from an extension; the CLI (DevTools protocol, no extension) does not pay it.',
 ];
 await writeSection(join(root, 'docs/benchmarks.md'), 'overhead-parts', lines);
 process.stdout.write(`${lines.join('\n')}\n`);
