@@ -2,9 +2,11 @@
 // extension next to stripped copies of it — no content scripts, a background
 // that registers nothing, or only webRequest listeners that do nothing — each
 // in its own browser, in paired rounds against a browser without any
-// extension. Slow (about ten minutes) and noisy on a 2-core machine, so not
-// part of `npm run bench`: run `node scripts/bench/overhead-parts.mjs` after
-// `npx wxt build`. Writes the `overhead-parts` section of docs/benchmarks.md.
+// extension. Slow (about fifteen minutes) and noisy on a 2-core machine, so
+// not part of `npm run bench`: run `node scripts/bench/overhead-parts.mjs`
+// after `npx wxt build`. Writes the `overhead-parts` section of
+// docs/benchmarks.md; with ONLY=a,b (and BLOCKS, ROUNDS) it measures those
+// variants alone and only prints.
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -28,6 +30,7 @@ const VARIANTS = [
   ['before-request', 'the same and onBeforeRequest', `${listener}chrome.webRequest.onBeforeRequest.addListener(h,f);${completed}`, false],
   ['headers', "the same as 'completed' and onHeadersReceived with responseHeaders", `${listener}chrome.webRequest.onHeadersReceived.addListener(h,f,['responseHeaders']);${completed}`, false],
   ['headers-extra', "the same as 'headers' with extraHeaders (Chrome's condition for Set-Cookie)", `${listener}chrome.webRequest.onHeadersReceived.addListener(h,f,['responseHeaders','extraHeaders']);${completed}`, false],
+  ['same-events', 'every event the built extension listens to, with the same options, doing nothing', `${listener}chrome.webRequest.onBeforeRequest.addListener(h,f);chrome.webRequest.onHeadersReceived.addListener(h,f,['responseHeaders','extraHeaders']);${completed}chrome.webNavigation.onCommitted.addListener(h);chrome.webNavigation.onHistoryStateUpdated.addListener(h);chrome.webNavigation.onCompleted.addListener(h);`, false],
   ['empreinte', 'the built extension', null, true],
 ];
 
@@ -49,8 +52,12 @@ const bench = await loadCostBench();
 const blocks = Number(process.env.BLOCKS ?? 3);
 const rounds = Number(process.env.ROUNDS ?? 6);
 const settleMs = 1500;
-// two groups of browsers, each with its own reference: eight browsers at once would weigh on the result
-const groups = [VARIANTS.slice(0, 4), VARIANTS.slice(4)];
+// Groups of browsers, each with its own reference: nine browsers at once would weigh on the result.
+// ONLY=name,name runs those variants alone (more rounds for a finer answer) and prints, writing nothing.
+const only = process.env.ONLY?.split(',');
+const groups = only
+  ? [VARIANTS.filter((variant) => only.includes(variant[0]))]
+  : [VARIANTS.slice(0, 4), VARIANTS.slice(4, 8), VARIANTS.slice(8)];
 const rows = [];
 for (const group of groups) {
   const times = await bench.measureVariants(join(root, 'demo/site'), [{ name: 'none', dir: null }, ...group.map(makeVariant)], blocks, rounds, settleMs);
@@ -59,13 +66,22 @@ for (const group of groups) {
     const ratios = times[i + 1].ms.map((ms, k) => ms / reference[k]);
     rows.push(`| ${variant[0]} | ${variant[1]} | ${median(times[i + 1].ms).toFixed(0)} ms / ${median(reference).toFixed(0)} ms | ${percent(median(ratios))} | ${percent(quantile(ratios, 0.25))} to ${percent(quantile(ratios, 0.75))} |`);
   }
+  if (only && group.length === 2) {
+    const ratios = times[2].ms.map((ms, k) => ms / times[1].ms[k]);
+    rows.push(`${group[1][0]} against ${group[0][0]}, same rounds: ${percent(median(ratios))} (middle half ${percent(quantile(ratios, 0.25))} to ${percent(quantile(ratios, 0.75))})`);
+  }
+}
+if (only) {
+  rmSync(work, { recursive: true, force: true });
+  process.stdout.write(`${blocks} launches × ${rounds} rounds\n${rows.join('\n')}\n`);
+  process.exit(0);
 }
 rmSync(work, { recursive: true, force: true });
 const cpu = cpus()[0]?.model.split(' ').slice(0, 2).join(' ') ?? 'unknown CPU';
 const lines = [
   '## Where the page-load overhead comes from',
   '',
-  'Written by `scripts/bench/overhead-parts.mjs` (not part of `npm run bench`: about ten minutes). Stripped copies of the',
+  'Written by `scripts/bench/overhead-parts.mjs` (not part of `npm run bench`: about fifteen minutes). Stripped copies of the',
   'built extension, each in its own browser, against a browser without any extension (extension support on, as in',
   'every browser people use) in the same paired rounds',
   `(${blocks} launches × ${rounds} rounds, ${settleMs / 1000} s of reading after each load, demo page, cache disabled).`,
