@@ -20,22 +20,28 @@ const work = join(root, '.cache/bench/variants');
 
 const listener = 'const f={urls:["<all_urls>"]};let n=0;const h=()=>{n++;};';
 const completed = "chrome.webRequest.onBeforeRedirect.addListener(h,f,['responseHeaders']);chrome.webRequest.onCompleted.addListener(h,f,['responseHeaders']);chrome.webRequest.onErrorOccurred.addListener(h,f);";
-/** name, what it is, background.js (null: the built one; 'off': no extension, the system off), whether the content scripts stay, permissions taken out */
+const beforeRequest = 'chrome.webRequest.onBeforeRequest.addListener(h,f);';
+const headersExtra = "chrome.webRequest.onHeadersReceived.addListener(h,f,['responseHeaders','extraHeaders']);";
+const navigation = 'chrome.webNavigation.onCommitted.addListener(h);chrome.webNavigation.onHistoryStateUpdated.addListener(h);chrome.webNavigation.onCompleted.addListener(h);';
+/**
+ * name, what it is, background.js (null: the built one; 'extensions-off': no
+ * extension, the system off), whether the content scripts stay, permissions taken out
+ */
 const VARIANTS = [
-  ['extensions-off', "no extension, and Chromium's extension system switched off (--disable-extensions, Playwright's default)", 'off', false],
+  ['extensions-off', "no extension, and Chromium's extension system switched off (--disable-extensions, Playwright's default)", 'extensions-off', false],
   ['bare', 'an extension that registers nothing, no content script', '// nothing', false],
   ['bare-no-webrequest', 'the same without the webRequest permission', '// nothing', false, ['webRequest']],
   ['content-scripts', 'the content scripts only (nothing answers them)', '// nothing', true],
   ['completed', 'onCompleted, onBeforeRedirect, onErrorOccurred with responseHeaders, doing nothing', listener + completed, false],
-  ['before-request', 'the same and onBeforeRequest', `${listener}chrome.webRequest.onBeforeRequest.addListener(h,f);${completed}`, false],
+  ['before-request', 'the same and onBeforeRequest', `${listener}${beforeRequest}${completed}`, false],
   ['headers', "the same as 'completed' and onHeadersReceived with responseHeaders", `${listener}chrome.webRequest.onHeadersReceived.addListener(h,f,['responseHeaders']);${completed}`, false],
-  ['headers-extra', "the same as 'headers' with extraHeaders (Chrome's condition for Set-Cookie)", `${listener}chrome.webRequest.onHeadersReceived.addListener(h,f,['responseHeaders','extraHeaders']);${completed}`, false],
-  ['same-events', 'every event the built extension listens to, with the same options, doing nothing', `${listener}chrome.webRequest.onBeforeRequest.addListener(h,f);chrome.webRequest.onHeadersReceived.addListener(h,f,['responseHeaders','extraHeaders']);${completed}chrome.webNavigation.onCommitted.addListener(h);chrome.webNavigation.onHistoryStateUpdated.addListener(h);chrome.webNavigation.onCompleted.addListener(h);`, false],
+  ['headers-extra', "the same as 'headers' with extraHeaders (Chrome's condition for Set-Cookie)", `${listener}${headersExtra}${completed}`, false],
+  ['same-events', 'every event the built extension listens to, with the same options, doing nothing', `${listener}${beforeRequest}${headersExtra}${completed}${navigation}`, false],
   ['empreinte', 'the built extension', null, true],
 ];
 
 function makeVariant([name, , background, keepContentScripts, withoutPermissions = []]) {
-  if (background === 'off') return { name, dir: 'extensions-off' };
+  if (background === 'extensions-off') return { name, dir: background };
   const dir = join(work, name);
   rmSync(dir, { recursive: true, force: true });
   cpSync(built, dir, { recursive: true });
@@ -71,12 +77,11 @@ for (const group of groups) {
     rows.push(`${group[1][0]} against ${group[0][0]}, same rounds: ${percent(median(ratios))} (middle half ${percent(quantile(ratios, 0.25))} to ${percent(quantile(ratios, 0.75))})`);
   }
 }
+rmSync(work, { recursive: true, force: true });
 if (only) {
-  rmSync(work, { recursive: true, force: true });
   process.stdout.write(`${blocks} launches × ${rounds} rounds\n${rows.join('\n')}\n`);
   process.exit(0);
 }
-rmSync(work, { recursive: true, force: true });
 const cpu = cpus()[0]?.model.split(' ').slice(0, 2).join(' ') ?? 'unknown CPU';
 const lines = [
   '## Where the page-load overhead comes from',
