@@ -85,12 +85,15 @@ export function standardChromiumArgs(): string[] {
     // (update.googleapis.com) at start, with no page open — measured against
     // the fake internet of the tests. The tool sends nothing anywhere on its
     // own: these services are pointed at a closed local port, and so is the
-    // push-messaging check-in (android.clients.google.com/checkin).
+    // push-messaging check-in (android.clients.google.com/checkin) and the
+    // autofill server, which a page with a form made it ask about each form
+    // (content-autofill.googleapis.com, twice per page).
     `--gaia-url=${nowhere}`,
     `--component-updater=url-source=${nowhere}`,
     `--gcm-checkin-url=${nowhere}`,
     `--gcm-registration-url=${nowhere}`,
     `--gcm-mcs-endpoint=${nowhere}`,
+    `--autofill-server-url=${nowhere}/`,
   ];
   if (typeof process.getuid === 'function' && process.getuid() === 0) args.push('--no-sandbox');
   return args;
