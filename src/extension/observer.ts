@@ -142,8 +142,9 @@ export function startObserving(store: TabStore = new TabStore(), badge: BadgeUpd
     if (accepted) {
       const applied = store.update(accepted.tabId, (tab) => recorder.applyContentMessage(tab, accepted)).then(changed(accepted.tabId));
       // Timing entries are observed once by the page: answer only once they are
-      // saved, so that a batch caught by a stopping worker is sent again.
-      if (accepted.message.type === 'empreinte:timing') return applied.then(() => store.flush()).then(() => ({ stored: true }));
+      // saved (with the next scheduled write), so that a batch caught by a
+      // stopping worker is sent again.
+      if (accepted.message.type === 'empreinte:timing') return applied.then(() => store.saved()).then(() => ({ stored: true }));
       void applied;
     }
     // No other answer: returning undefined tells the polyfill not to wait for one.

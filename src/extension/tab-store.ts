@@ -4,8 +4,11 @@
  * `tabStats:v1`). The worker's memory is only a cache of what storage holds:
  * after a restart, the first event for a tab reads it back before applying.
  *
- * Writes are batched: the first change schedules one `set()` of every changed
- * tab a short moment later, instead of one write per request. Each tab is
+ * Writes are batched: changes are written together once the events pause for
+ * a short moment, and at the latest a second after the first unsaved one,
+ * instead of one write per request (a page that loads sends events without
+ * pause: every write copies the whole state, and ten a second took the worker
+ * more time than everything else it does for a page). Each tab is
  * stored as one JSON string: the browser copies a string into storage about
  * ten times faster than the same state as nested objects (12 ms against 0.9 ms
  * for 100 requests, measured in Chromium; docs/benchmarks.md), and these
@@ -22,8 +25,14 @@ export function tabKey(tabId: number): string {
   return `tab:v${TAB_STATE_VERSION}:${tabId}`;
 }
 
-/** Milliseconds between a change and its write: short, so a stopped worker loses at most this. */
+/** Milliseconds without a change before the changes are written. */
 export const WRITE_DELAY_MS = 100;
+/**
+ * The longest a change waits for its write while changes keep coming: what a
+ * worker stopped mid-load by force could lose (the browser stops a worker only
+ * after 30 s without events; storage.session itself ends with the browser).
+ */
+export const MAX_WRITE_WAIT_MS = 1000;
 /** The write delay grows by WRITE_DELAY_MS for each this many stored requests … */
 const REQUESTS_PER_DELAY_STEP = 200;
 /** … up to this many times WRITE_DELAY_MS. */
@@ -66,8 +75,16 @@ export class TabStore {
   private readonly dirty = new Set<number>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private writing: Promise<void> = Promise.resolve();
+  /** when the first change not yet written, and the latest change, were made */
+  private firstChangeAt = 0;
+  private lastChangeAt = 0;
+  /** callers of saved() waiting for the next write */
+  private waiting: (() => void)[] = [];
 
-  constructor(private readonly delayMs = WRITE_DELAY_MS) {}
+  constructor(
+    private readonly delayMs = WRITE_DELAY_MS,
+    private readonly maxWaitMs = MAX_WRITE_WAIT_MS,
+  ) {}
 
   /** Applies a change to a tab's state, after any change already queued for that tab. */
   update(tabId: number, mutate: TabMutation): Promise<void> {
@@ -134,28 +151,56 @@ export class TabStore {
       if (tab) items[tabKey(tabId)] = JSON.stringify(tab);
     }
     this.dirty.clear();
-    if (Object.keys(items).length === 0) return this.writing;
-    this.writing = this.writing.then(() =>
-      browser.storage.session.set(items).catch((error: unknown) => {
-        // storage.session holds 10 MB; a failed write must not stop recording.
-        console.warn(`Empreinte: could not save tab state (${String(error)})`);
-      }),
-    );
-    return this.writing;
+    const waiting = this.waiting.splice(0);
+    if (Object.keys(items).length > 0) {
+      this.writing = this.writing.then(() =>
+        browser.storage.session.set(items).catch((error: unknown) => {
+          // storage.session holds 10 MB; a failed write must not stop recording.
+          console.warn(`Empreinte: could not save tab state (${String(error)})`);
+        }),
+      );
+    }
+    const written = this.writing;
+    if (waiting.length > 0) void written.then(() => waiting.forEach((resolve) => resolve()));
+    return written;
+  }
+
+  /**
+   * Resolves once every change applied so far is in storage: with the next
+   * scheduled write, not an extra one (the content script's timing batches
+   * wait for it, and arrive many times a second on a busy page).
+   */
+  saved(): Promise<void> {
+    if (this.dirty.size === 0) return this.writing;
+    return new Promise((resolve) => this.waiting.push(resolve));
   }
 
   private schedule(): void {
+    this.lastChangeAt = Date.now();
     if (this.timer !== null) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.flush();
-    }, this.delayFor());
+    this.firstChangeAt = this.lastChangeAt;
+    this.timer = setTimeout(() => this.due(), this.delayFor());
+  }
+
+  /** Writes once the changes have paused for the delay, or have waited the longest allowed. */
+  private due(): void {
+    this.timer = null;
+    const now = Date.now();
+    const delay = this.delayFor();
+    const untilQuiet = this.lastChangeAt + delay - now;
+    const untilLatest = this.firstChangeAt + Math.max(this.maxWaitMs, delay) - now;
+    if (untilQuiet > 0 && untilLatest > 0) {
+      this.timer = setTimeout(() => this.due(), Math.min(untilQuiet, untilLatest));
+      return;
+    }
+    void this.flush();
   }
 
   /**
    * Each write copies a tab's whole state into the browser's storage: on a
    * page of thousands of requests, ten writes a second would cost the
-   * browser more than the page itself. The delay grows with the largest
+   * browser more than the page itself. The delay (and so the longest wait,
+   * when it is longer than MAX_WRITE_WAIT_MS) grows with the largest
    * state to write, up to ten times the base (a stopped worker loses at most
    * that much of a very heavy page's events).
    */

@@ -1,6 +1,6 @@
 // The tab store writes a heavy page's state less often (src/extension/tab-store.ts):
 // each write copies the whole state into the browser's storage.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { TabStore, tabKey } from '../../../src/extension/tab-store';
 import * as recorder from '../../../src/extension/recorder';
@@ -13,7 +13,10 @@ const stored = async (tabId: number) => {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('tab store write delay', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(() => {
+    vi.restoreAllMocks();
+    fakeBrowser.reset();
+  });
 
   it('a light page is written after the base delay, a page of 1,000 requests after six times it, never more than ten', async () => {
     const store = new TabStore(20);
@@ -38,5 +41,48 @@ describe('tab store write delay', () => {
     expect(await stored(3)).toBeUndefined();
     await sleep(500);
     expect((await stored(3))?.requests).toHaveLength(recorder.MAX_REQUESTS_PER_TAB);
+  });
+
+  it('while changes keep coming, writes at most once per longest wait; once they pause, after the delay', async () => {
+    const store = new TabStore(20, 200);
+    const write = fakeBrowser.storage.session.set.bind(fakeBrowser.storage.session);
+    const set = vi.spyOn(fakeBrowser.storage.session, 'set');
+    await store.update(1, (tab) => void Object.assign(tab, committedTab()));
+    // a page that loads: an event every 5 ms for about a second, never 20 ms of quiet
+    const started = Date.now();
+    const writesAt: number[] = [];
+    set.mockImplementation((items) => {
+      writesAt.push(Date.now() - started);
+      return write(items);
+    });
+    for (let i = 0; Date.now() - started < 1000; i++) {
+      void store.update(1, (tab) => recorder.onBeforeRequest(tab, request(String(10 + i), `https://www.example.fr/${i}.js`)));
+      await sleep(5);
+    }
+    // every 200 ms: five writes or so, not one every 20 ms
+    expect(writesAt.length).toBeGreaterThanOrEqual(3);
+    expect(writesAt.length).toBeLessThanOrEqual(7);
+    const last = (await store.read(1))?.requests.length;
+    await sleep(80);
+    expect((await stored(1))?.requests).toHaveLength(last ?? -1);
+  });
+
+  it('saved() waits for the next scheduled write instead of making one', async () => {
+    const store = new TabStore(20, 200);
+    await store.update(1, (tab) => void Object.assign(tab, committedTab()));
+    await store.saved();
+    const set = vi.spyOn(fakeBrowser.storage.session, 'set');
+    // nothing unsaved: at once
+    await store.saved();
+    expect(set).not.toHaveBeenCalled();
+    const answers: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      void store.update(1, (tab) => recorder.onBeforeRequest(tab, request(String(10 + i), `https://www.example.fr/${i}.js`)));
+      void store.saved().then(() => answers.push(i));
+    }
+    expect(set).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(answers).toHaveLength(5));
+    expect(set).toHaveBeenCalledTimes(1);
+    expect((await stored(1))?.requests).toHaveLength(6);
   });
 });
