@@ -63,24 +63,33 @@ export default defineContentScript({
     };
     for (const type of interactionTypes) addEventListener(type, onInteraction, listenerOptions);
 
-    observeTimings((entries) => void deliver({ type: 'empreinte:timing', entries }));
+    // The page loads first: walking the DOM and sending messages while it
+    // loads would take its main thread and the browser's from it. The probe
+    // and the timing batches start at the first idle moment after `load`, or
+    // LOAD_WAIT_MS after the document is parsed for a page that never ends
+    // loading (a request that hangs).
+    const afterLoad = new Promise<void>((resolve) => {
+      let started = false;
+      const start = (): void => {
+        if (started) return;
+        started = true;
+        whenIdle(resolve);
+      };
+      if (document.readyState === 'complete') start();
+      else addEventListener('load', start, { once: true });
+      const parsed = (): void => void setTimeout(start, LOAD_WAIT_MS);
+      if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', parsed, { once: true });
+      else parsed();
+    });
+
+    observeTimings((entries) => void deliver({ type: 'empreinte:timing', entries }), afterLoad);
 
     // Pages keep building themselves after `load` (widgets, lazy content):
-    // probe once the document is parsed, and once more when that has settled.
-    const settle = (): void => void setTimeout(() => void report(), SETTLE_MS);
-    // The first probe waits for an idle moment (at most IDLE_MS): walking the
-    // DOM on DOMContentLoaded itself would delay the page's own load event.
-    const whenIdle = (run: () => void): void => {
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: IDLE_MS });
-      else setTimeout(run, 0);
-    };
-    const parsed = (): void => {
-      whenIdle(() => void report());
-      if (document.readyState === 'complete') settle();
-      else addEventListener('load', settle, { once: true });
-    };
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', parsed, { once: true });
-    else parsed();
+    // probe once it has loaded, and once more when that has settled.
+    void afterLoad.then(() => {
+      void report();
+      setTimeout(() => void report(), SETTLE_MS);
+    });
 
     browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
       if (sender.id === browser.runtime.id && (message as ProbeRequest | null)?.type === 'empreinte:probe') void report();
@@ -90,11 +99,19 @@ export default defineContentScript({
 });
 
 const SETTLE_MS = 2000;
+/** The longest wait for an idle moment. */
 const IDLE_MS = 1000;
+/** A page still loading this long after it was parsed is probed anyway. */
+const LOAD_WAIT_MS = 5000;
 /** Entries are sent in batches, at most this long after they were observed. */
 const BATCH_MS = 1000;
 const interactionTypes = ['click', 'keydown', 'touchstart'] as const;
 const listenerOptions: AddEventListenerOptions = { capture: true, passive: true };
+
+function whenIdle(run: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => run(), { timeout: IDLE_MS });
+  else setTimeout(run, 0);
+}
 
 function epoch(sinceOrigin: number): number {
   return Math.round((performance.timeOrigin + sinceOrigin) * 10) / 10;
@@ -103,12 +120,15 @@ function epoch(sinceOrigin: number): number {
 /**
  * Follows the frame's Resource Timing (its document and its resources) and
  * hands over batches of the entries that carry a size: cross-origin
- * resources without `Timing-Allow-Origin` report 0 and tell nothing.
+ * resources without `Timing-Allow-Origin` report 0 and tell nothing. Entries
+ * are gathered from the start (the browser's buffer keeps only 250) but
+ * handed over only once `ready` (the page has loaded), then in batches.
  */
-function observeTimings(deliver: (entries: ResourceTimingEntry[]) => void): void {
+function observeTimings(deliver: (entries: ResourceTimingEntry[]) => void, ready: Promise<void>): void {
   if (typeof PerformanceObserver !== 'function') return;
   const pending: ResourceTimingEntry[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let sending = false;
   const flush = (): void => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
@@ -125,7 +145,11 @@ function observeTimings(deliver: (entries: ResourceTimingEntry[]) => void): void
         initiatorType: entry.initiatorType.slice(0, 40),
       });
     }
-    if (pending.length > 0) timer ??= setTimeout(flush, BATCH_MS);
+    if (sending && pending.length > 0) timer ??= setTimeout(flush, BATCH_MS);
+  });
+  void ready.then(() => {
+    sending = true;
+    flush();
   });
   for (const type of ['resource', 'navigation']) {
     try {

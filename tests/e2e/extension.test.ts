@@ -201,6 +201,10 @@ describe('extension on the demo site', () => {
             'the page midway',
           );
           expect(midway.state?.complete).toBe(false);
+          // The page loads first: its content script walks no DOM and sends no timing while it does
+          // (a frame that has loaded already has sent its own).
+          expect(midway.state?.frames['0']).toBeUndefined();
+          expect((midway.state?.timings as { name: string }[]).filter((entry) => entry.name.startsWith(HOME))).toEqual([]);
           await stopServiceWorkers(site, ext.extensionId);
         }
         // Opened while the page loads, the popup says so, shows the figures

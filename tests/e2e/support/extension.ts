@@ -136,6 +136,8 @@ export interface RecordedTabLike {
   complete: boolean;
   requests: { id: string; url: string; bytes: number | null; done: boolean; type: string }[];
   frames: Record<string, { elements: number }>;
+  /** Resource Timing entries the content scripts sent */
+  timings: unknown[];
 }
 
 /**
