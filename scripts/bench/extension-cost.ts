@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { findChromium, standardChromiumArgs } from '../../src/cli/chromium';
 import { startSiteServer, type SiteServer } from '../../src/cli/site-server';
+import { roundOrder } from './round-order';
 
 declare const chrome: {
   storage: { session: { getBytesInUse(keys: null): Promise<number> }; local: { set(items: Record<string, unknown>): Promise<void> } };
@@ -174,9 +175,10 @@ export async function loadTime(context: BrowserContext, settleMs = 0): Promise<n
 /**
  * Paired runs: each round loads the demo page once in each of three browsers
  * (without the extension, with it, and a second one without it as a control),
- * in an order that alternates, cache disabled. Two browsers alike differ by a
- * few per cent on this machine whatever the order: the browsers are launched
- * afresh for each block, so that no one launch weighs on the result.
+ * cache disabled, each browser in each place of the order as often as the
+ * others (roundOrder). Two browsers alike differ by a few per cent on this
+ * machine: the browsers are launched afresh for each block, so that no one
+ * launch weighs on the result.
  */
 export async function measureLoadOverhead(siteRoot: string, extensionDir: string, blocks: number, roundsPerBlock: number): Promise<LoadResult> {
   const server = await startSiteServer({ root: siteRoot });
@@ -189,8 +191,7 @@ export async function measureLoadOverhead(siteRoot: string, extensionDir: string
         // warm-up: first loads pay for process start and certificate checks
         for (const browser of browsers) for (let i = 0; i < 2; i++) await loadTime(browser.context);
         for (let round = 0; round < roundsPerBlock; round++) {
-          const order = round % 2 === 0 ? [0, 1, 2] : [2, 1, 0];
-          for (const index of order) lists[index]?.push(await loadTime((browsers[index] as (typeof browsers)[number]).context));
+          for (const index of roundOrder(browsers.length, round)) lists[index]?.push(await loadTime((browsers[index] as (typeof browsers)[number]).context));
           result.runs += 1;
         }
       } finally {
@@ -314,9 +315,7 @@ export async function measureVariants(
       try {
         for (const browser of browsers) for (let i = 0; i < 2; i++) await loadTime(browser.context);
         for (let round = 0; round < roundsPerBlock; round++) {
-          const order = browsers.map((_, i) => i);
-          if (round % 2 === 1) order.reverse();
-          for (const i of order) times[i]?.ms.push(await loadTime((browsers[i] as (typeof browsers)[number]).context, settleMs));
+          for (const i of roundOrder(browsers.length, round)) times[i]?.ms.push(await loadTime((browsers[i] as (typeof browsers)[number]).context, settleMs));
         }
       } finally {
         for (const browser of browsers) await browser.close();
