@@ -120,11 +120,17 @@ export async function measureWithExtension(root, harness, url, port) {
         // stored as JSON text (src/extension/tab-store.ts)
         return typeof stored === 'string' ? JSON.parse(stored) : null;
       }, { origin: new URL(url).origin, version: harness.TAB_STATE_VERSION });
-    // the background stores the tab's record asynchronously: wait until it holds the committed page
+    // the background stores the tab's record asynchronously, at the latest a second after a change
+    // (src/extension/tab-store.ts): wait until it holds the committed page and has not changed for 1.5 s
     let state = await read();
-    for (let waited = 0; (!state || state.url === null) && waited < 15_000; waited += 250) {
+    let text = JSON.stringify(state);
+    let quietSince = Date.now();
+    for (let waited = 0; waited < 15_000; waited += 250) {
+      if (state && state.url !== null && Date.now() - quietSince >= 1500) break;
       await page.waitForTimeout(250);
       state = await read();
+      const now = JSON.stringify(state);
+      if (now !== text) [text, quietSince] = [now, Date.now()];
     }
     if (!state || state.url === null) throw new Error(`the extension recorded nothing for the page (${JSON.stringify(state)?.slice(0, 200)})`);
     const capture = harness.buildPassiveCapture(harness.RecordedTab.parse(state));
