@@ -123,7 +123,12 @@ export async function writeExtensionCostSection({ tabs = 50, blocks = 3, roundsP
     '+10.7 %): the same picture as the 80-round run before them, within this machine\'s noise. Tried and left: the',
     'content scripts injected at document_idle instead of document_start (+1.9 % against the built extension, middle',
     'half -1.7 % to +4.3 %, 36 rounds): no gain, and their Resource Timing observer would miss entries beyond the',
-    'browser\'s buffer of 250.',
+    'browser\'s buffer of 250. The same copy with the built content scripts added (24 rounds): +9.2 %, 0.9 % above the',
+    'copy, and the built extension 4.8 % above it (middle half +0.3 % to +10.0 %): what is left of Empreinte\'s own',
+    'share is the background\'s work, not the content scripts. The badge, computed one second after a tab\'s first',
+    'change, was computed mid-load on the demo page (which loads in a little over a second with the extension); it',
+    'now waits 5 s while the tab loads, and the page\'s completion computes it at once: no difference in load time',
+    'that this machine can show (+1.6 %, middle half -5.4 % to +5.7 %, 36 rounds).',
     met ? 'The budget is met on this run; the control row says how much of that is chance.' : 'Not met on this run.',
     ...(quantile(control, 0.75) - quantile(control, 0.25) > 0.05
       ? ['The control row alone spreads wider than the budget: on this machine the overhead cannot be told to within 5 %.']

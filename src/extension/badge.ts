@@ -16,6 +16,14 @@ import { analysisOptions } from './popup-controller';
 
 /** Minimum time between two computations for one tab while its page loads. */
 export const BADGE_INTERVAL_MS = 1000;
+/**
+ * The same while the tab's page is still loading: a grade computed from half
+ * a page says little, and the computation (a report, storage reads, three
+ * badge calls) would take the browser from the page. The page's completion
+ * computes it at once; a page still loading after this long gets a badge of
+ * what it has so far.
+ */
+export const BADGE_LOADING_INTERVAL_MS = 5000;
 
 /** The popup's dependency colours (src/ui/popup.styles.ts), dark enough for white text. */
 export const gradeColours: Record<DependencyGrade, string> = {
@@ -78,6 +86,8 @@ export interface BadgeDeps {
   isPaused(site: string | null): Promise<boolean>;
   /** called with every report computed for a site that is not paused (history) */
   onReport?(tabId: number, report: Report): Promise<void>;
+  /** whether the tab's page view is still loading, as far as is known at once (no storage read) */
+  loading?(tabId: number): boolean;
 }
 
 /** Keeps each tab's badge up to date, throttled per tab. */
@@ -88,6 +98,7 @@ export class BadgeUpdater {
   constructor(
     private readonly deps: BadgeDeps,
     private readonly intervalMs = BADGE_INTERVAL_MS,
+    private readonly loadingIntervalMs = BADGE_LOADING_INTERVAL_MS,
   ) {}
 
   /**
@@ -95,17 +106,23 @@ export class BadgeUpdater {
    * computation for a burst of changes). Even a page's first change waits,
    * whenever the tab last computed: its first requests say little, and a page
    * that loads within the interval gets its badge from `update()` at
-   * completion, with nothing computed while it loads.
+   * completion, with nothing computed while it loads. While the tab is
+   * loading, the wait is the longer BADGE_LOADING_INTERVAL_MS (checked again
+   * when the interval ends: a new page's first request comes before its commit).
    */
   schedule(tabId: number): void {
     if (this.timers.has(tabId)) return;
-    this.timers.set(
-      tabId,
-      setTimeout(() => {
-        this.timers.delete(tabId);
-        void this.update(tabId);
-      }, this.intervalMs),
-    );
+    const firstAt = Date.now();
+    const due = (): void => {
+      const waited = Date.now() - firstAt;
+      if (this.deps.loading?.(tabId) === true && waited < this.loadingIntervalMs) {
+        this.timers.set(tabId, setTimeout(due, this.loadingIntervalMs - waited));
+        return;
+      }
+      this.timers.delete(tabId);
+      void this.update(tabId);
+    };
+    this.timers.set(tabId, setTimeout(due, this.deps.loading?.(tabId) === true ? this.loadingIntervalMs : this.intervalMs));
   }
 
   /** Updates the tab's badge now (page complete, tab activated, worker started). */

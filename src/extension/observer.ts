@@ -50,6 +50,7 @@ export function createBadge(store: TabStore, history: HistoryStore = new History
     read: (tabId) => store.read(tabId),
     language: pageLanguage,
     isPaused: (site) => history.isPaused(site),
+    loading: (tabId) => store.peek(tabId)?.complete === false,
     onReport: async (tabId, report) => {
       if (!report.page.complete) return;
       // The history is one storage item: written only when the summary changed.

@@ -116,6 +116,11 @@ export class TabStore {
     this.schedule();
   }
 
+  /** The tab's state if it is in memory, at once (no storage read, no wait for queued changes). */
+  peek(tabId: number): RecordedTab | undefined {
+    return this.cache.get(tabId);
+  }
+
   /** The tab's current state (ahead of storage by at most one write), after any queued change. */
   async read(tabId: number): Promise<RecordedTab | null> {
     let result: RecordedTab | null = null;

@@ -96,6 +96,38 @@ describe('badge', () => {
   });
 
 
+  it('waits longer while the tab is loading, even when its first request came before the commit', async () => {
+    vi.useFakeTimers();
+    try {
+      const read = vi.fn(async () => trackedTab(false));
+      let loading = false;
+      const badge = new BadgeUpdater({ read, language: async () => 'fr', isPaused: async () => false, loading: () => loading }, 1000, 5000);
+      // the new page's document request: the tab still holds the previous, complete view
+      badge.schedule(7);
+      await vi.advanceTimersByTimeAsync(300);
+      // committed: the page loads, its requests keep coming
+      loading = true;
+      for (let i = 0; i < 40; i++) {
+        badge.schedule(7);
+        await vi.advanceTimersByTimeAsync(100);
+      }
+      // 4.3 s in: nothing computed yet
+      expect(read).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(800);
+      await badge.settle();
+      // at 5 s, what it has so far
+      expect(read).toHaveBeenCalledTimes(1);
+      // loaded: back to the short interval
+      loading = false;
+      badge.schedule(7);
+      await vi.advanceTimersByTimeAsync(1000);
+      await badge.settle();
+      expect(read).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('is restored after a worker restart from the tab states in storage.session', async () => {
     await fakeBrowser.storage.session.set({ [tabKey(7)]: trackedTab(true), unrelated: 1 });
     const store = new TabStore();
