@@ -75,8 +75,8 @@ export default defineContentScript({
         started = true;
         whenIdle(resolve);
       };
-      if (document.readyState === 'complete') start();
-      else addEventListener('load', start, { once: true });
+      if (document.readyState === 'complete') return start();
+      addEventListener('load', start, { once: true });
       const parsed = (): void => void setTimeout(start, LOAD_WAIT_MS);
       if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', parsed, { once: true });
       else parsed();

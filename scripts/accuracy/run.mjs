@@ -11,8 +11,8 @@
 // .cache/lighthouse, outside package.json and the lock file.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readdir } from 'node:fs/promises';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -33,11 +33,13 @@ if (!process.argv.includes('--no-build')) {
   if (built.status !== 0) throw new Error('could not build the CLI');
 }
 ensureLighthouse(cacheDir);
-const work = await mkdtemp(join(tmpdir(), 'empreinte-accuracy-'));
-const harnessFile = join(work, 'harness.mjs');
+// inside the checkout, so that the bundle finds playwright-core in node_modules
+const harnessFile = join(root, '.cache/accuracy/harness.mjs');
 await build({
   entryPoints: [join(root, 'scripts/accuracy/harness.ts')],
   outfile: harnessFile, bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning',
+  // the test helpers drive Chromium with the same playwright-core as ./tools.mjs
+  external: ['playwright-core'],
 });
 const harness = await import(pathToFileURL(harnessFile).href);
 

@@ -14,8 +14,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
-// window, document and chrome are used only inside page.evaluate(), which runs in the browser.
-/* global window, document, chrome */
+// window and document are used only inside page.evaluate(), which runs in the browser.
+/* global window, document */
 
 export const LIGHTHOUSE_VERSION = '12.2.3';
 
@@ -112,27 +112,15 @@ export async function measureWithExtension(root, harness, url, port) {
     await page.waitForTimeout(QUIET_MS * 2);
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     await page.waitForTimeout(QUIET_MS * 2);
-    const read = () =>
-      reader.evaluate(async ({ origin, version }) => {
-        const [tab] = await chrome.tabs.query({ url: `${origin}/*` });
-        const key = `tab:v${version}:${tab.id}`;
-        const stored = (await chrome.storage.session.get(key))[key];
-        // stored as JSON text (src/extension/tab-store.ts)
-        return typeof stored === 'string' ? JSON.parse(stored) : null;
-      }, { origin: new URL(url).origin, version: harness.TAB_STATE_VERSION });
-    // the background stores the tab's record asynchronously, at the latest a second after a change
-    // (src/extension/tab-store.ts): wait until it holds the committed page and has not changed for 1.5 s
-    let state = await read();
-    let text = JSON.stringify(state);
-    let quietSince = Date.now();
-    for (let waited = 0; waited < 15_000; waited += 250) {
-      if (state && state.url !== null && Date.now() - quietSince >= 1500) break;
-      await page.waitForTimeout(250);
-      state = await read();
-      const now = JSON.stringify(state);
-      if (now !== text) [text, quietSince] = [now, Date.now()];
-    }
-    if (!state || state.url === null) throw new Error(`the extension recorded nothing for the page (${JSON.stringify(state)?.slice(0, 200)})`);
+    // The background stores the tab's record asynchronously, at the latest a second after a change
+    // (src/extension/tab-store.ts): the end-to-end tests' wait for a record that has stopped changing.
+    const tabId = await harness.tabIdOf(reader, url);
+    const state = await harness.settledTabState(reader, tabId, {
+      done: (recorded) => recorded.url !== null,
+      quietMs: 1500,
+      timeoutMs: 15_000,
+      label: 'the extension\'s record of the page',
+    });
     const capture = harness.buildPassiveCapture(harness.RecordedTab.parse(state));
     const report = harness.analyse(capture, harness.loadCatalogs(), { toolVersion: 'accuracy-bench' });
     return { bytes: report.footprint.bytes, requests: report.footprint.requests, measuredShare: report.footprint.bytesMeasuredShare };

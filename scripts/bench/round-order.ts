@@ -1,6 +1,6 @@
-// The order of the paired rounds of the overhead benchmarks (scripts/bench/extension-cost.ts).
 /**
- * The order of the browsers in a round: shifted by one place each round and
+ * The order of the browsers in a round of the overhead benchmarks
+ * (scripts/bench/extension-cost.ts): shifted by one place each round and
  * reversed every other cycle, so that over 2 × `count` rounds each browser
  * loads in each place equally often, and (two or three browsers) right after
  * each other one equally often: the browser loading first, or right after
