@@ -9,6 +9,8 @@ import { findChromium, standardChromiumArgs } from '../../src/cli/chromium';
 import { startSiteServer, type SiteServer } from '../../src/cli/site-server';
 import { roundOrder } from './round-order';
 
+export { medianInterval } from './median-interval';
+
 declare const chrome: {
   storage: { session: { getBytesInUse(keys: null): Promise<number> }; local: { set(items: Record<string, unknown>): Promise<void> } };
 };

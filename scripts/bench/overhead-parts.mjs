@@ -70,11 +70,13 @@ for (const group of groups) {
   const reference = times[0].ms;
   for (const [i, variant] of group.entries()) {
     const ratios = times[i + 1].ms.map((ms, k) => ms / reference[k]);
-    rows.push(`| ${variant[0]} | ${variant[1]} | ${median(times[i + 1].ms).toFixed(0)} ms / ${median(reference).toFixed(0)} ms | ${percent(median(ratios))} | ${percent(quantile(ratios, 0.25))} to ${percent(quantile(ratios, 0.75))} |`);
+    const [low, high] = bench.medianInterval(ratios);
+    rows.push(`| ${variant[0]} | ${variant[1]} | ${median(times[i + 1].ms).toFixed(0)} ms / ${median(reference).toFixed(0)} ms | ${percent(median(ratios))} | ${percent(quantile(ratios, 0.25))} to ${percent(quantile(ratios, 0.75))} | ${percent(low)} to ${percent(high)} |`);
   }
   if (only && group.length === 2) {
     const ratios = times[2].ms.map((ms, k) => ms / times[1].ms[k]);
-    rows.push(`${group[1][0]} against ${group[0][0]}, same rounds: ${percent(median(ratios))} (middle half ${percent(quantile(ratios, 0.25))} to ${percent(quantile(ratios, 0.75))})`);
+    const [low, high] = bench.medianInterval(ratios);
+    rows.push(`${group[1][0]} against ${group[0][0]}, same rounds: ${percent(median(ratios))} (middle half ${percent(quantile(ratios, 0.25))} to ${percent(quantile(ratios, 0.75))}; 90 % interval of the median ${percent(low)} to ${percent(high)})`);
   }
 }
 rmSync(work, { recursive: true, force: true });
@@ -93,8 +95,8 @@ const lines = [
   '',
   `Machine: ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
   '',
-  '| variant | what it is | load, median (with / without) | overhead, median of paired rounds | middle half |',
-  '|---|---|---:|---:|---|',
+  '| variant | what it is | load, median (with / without) | overhead, median of paired rounds | middle half | 90 % interval of the median |',
+  '|---|---|---:|---:|---|---|',
   ...rows,
   '',
   'How to read it: the middle halves are wide and overlap from one variant to the next: on this machine (server,',

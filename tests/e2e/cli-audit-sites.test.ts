@@ -2,7 +2,7 @@
 // purpose (tests/fixtures/sites/audit-venues): every page a row, every
 // failure a row with its reason, robots.txt honoured, --pages sampling, and
 // an audit interrupted (Ctrl-C, then kill -9) that resumes without losing or
-// duplicating a row.
+// duplicating a row, and a list split in shards that merge joins again.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditRow } from '../../src/cli/audit/row';
 import { Report } from '../../src/core/report';
 import { startSiteServer, type SiteServer } from '../../src/cli/site-server';
+import { shardOf } from '../../src/cli/audit/shard';
 import { buildCli, chromiumProcessesWith, cliPath, repoRoot, runCli } from './support/cli';
 
 let server: SiteServer;
@@ -187,6 +188,38 @@ describe('empreinte audit --input', () => {
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
       expect(result.stdout).toBe('');
     }
+  });
+});
+
+describe('empreinte audit --shard', () => {
+  it('splits a list into disjoint parts that together make the whole, and merge joins them', async () => {
+    const sites = ['www.scene-alpha.fr', 'www.cirque-beta.fr', 'www.theatre-ferme.fr', 'www.salle-404.fr', 'www.festival-json.fr', 'www.ancien-festival.fr'];
+    const input = join(workDir, 'shards.csv');
+    writeFileSync(input, ['url', ...sites, ''].join('\n'));
+    const entries = sites.map((site) => `https://${site}/`);
+    // as the Kubernetes example of docs/auditing.md runs each pod: --resume on a folder that holds no audit yet
+    const shardArgs = (index: number) => ['audit', '--input', input, '--out', join(workDir, `shard-${index}`), '--shard', `${index}/2`, '--resume', '--pages', '1', '--retries', '0', '--timeout', '6000', ...browserArgs()];
+    const parts: string[][] = [];
+    for (const index of [1, 2]) {
+      const result = await runCli(shardArgs(index), { timeoutMs: 300_000 });
+      expect(result.stderr).not.toMatch(/unexpected error/);
+      expect([0, 1]).toContain(result.code); // 1: some pages failed, on purpose
+      parts.push([...new Set(readRows(join(workDir, `shard-${index}`)).map((row) => row.entry))].sort());
+    }
+    // a pod started again on its finished shard audits nothing twice
+    const rowsBefore = readRows(join(workDir, 'shard-2')).length;
+    const again = await runCli(shardArgs(2), { timeoutMs: 120_000 });
+    expect([0, 1]).toContain(again.code);
+    expect(readRows(join(workDir, 'shard-2'))).toHaveLength(rowsBefore);
+    // each entry in the part its URL hashes to, and only there
+    for (const [i, part] of parts.entries()) expect(part).toEqual(entries.filter((entry) => shardOf(entry, 2) === i + 1).sort());
+    expect(parts.every((part) => part.length > 0)).toBe(true); // both parts hold something: the split is exercised
+    expect([...(parts[0] ?? []), ...(parts[1] ?? [])].sort()).toEqual([...entries].sort());
+
+    const merged = await runCli(['merge', 'shard-1', 'shard-2', '--out', 'merged'], { cwd: workDir });
+    expect(merged.code).toBe(0);
+    expect([...new Set(readRows(join(workDir, 'merged')).map((row) => row.entry))].sort()).toEqual([...entries].sort());
+    expect(chromiumProcessesWith(`127.0.0.1:${server.port}`)).toEqual([]);
   });
 });
 
