@@ -7,10 +7,11 @@
  * be recomputed from its numbers.
  */
 import { median } from '../../src/cli/audit/sector-facts';
+import { seeded } from '../../tests/support/seeded';
 
 export function medianInterval(values: readonly number[], level = 0.9, draws = 4000, seed = 1): [number, number] {
   if (values.length === 0) return [Number.NaN, Number.NaN];
-  const random = mulberry32(seed);
+  const random = seeded(seed);
   const medians: number[] = [];
   const sample = new Array<number>(values.length);
   for (let draw = 0; draw < draws; draw++) {
@@ -20,16 +21,4 @@ export function medianInterval(values: readonly number[], level = 0.9, draws = 4
   medians.sort((a, b) => a - b);
   const tail = (1 - level) / 2;
   return [medians[Math.floor(tail * (draws - 1))]!, medians[Math.ceil((1 - tail) * (draws - 1))]!];
-}
-
-/** A small seeded generator (mulberry32): uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -36,6 +36,7 @@ const VARIANTS = [
   ['before-request', 'the same and onBeforeRequest', `${listener}${beforeRequest}${completed}`, false],
   ['headers', "the same as 'completed' and onHeadersReceived with responseHeaders", `${listener}chrome.webRequest.onHeadersReceived.addListener(h,f,['responseHeaders']);${completed}`, false],
   ['headers-extra', "the same as 'headers' with extraHeaders (Chrome's condition for Set-Cookie)", `${listener}${headersExtra}${completed}`, false],
+  ['completed-extra', "'completed' with extraHeaders on onCompleted, and the webNavigation events: a capture from terminal events only", `${listener}chrome.webRequest.onBeforeRedirect.addListener(h,f,['responseHeaders']);chrome.webRequest.onCompleted.addListener(h,f,['responseHeaders','extraHeaders']);chrome.webRequest.onErrorOccurred.addListener(h,f);${navigation}`, false],
   ['same-events', 'every event the built extension listens to, with the same options, doing nothing', `${listener}${beforeRequest}${headersExtra}${completed}${navigation}`, false],
   ['empreinte', 'the built extension', null, true],
 ];
@@ -73,10 +74,15 @@ for (const group of groups) {
     const [low, high] = bench.medianInterval(ratios);
     rows.push(`| ${variant[0]} | ${variant[1]} | ${median(times[i + 1].ms).toFixed(0)} ms / ${median(reference).toFixed(0)} ms | ${percent(median(ratios))} | ${percent(quantile(ratios, 0.25))} to ${percent(quantile(ratios, 0.75))} | ${percent(low)} to ${percent(high)} |`);
   }
-  if (only && group.length === 2) {
-    const ratios = times[2].ms.map((ms, k) => ms / times[1].ms[k]);
-    const [low, high] = bench.medianInterval(ratios);
-    rows.push(`${group[1][0]} against ${group[0][0]}, same rounds: ${percent(median(ratios))} (middle half ${percent(quantile(ratios, 0.25))} to ${percent(quantile(ratios, 0.75))}; 90 % interval of the median ${percent(low)} to ${percent(high)})`);
+  // alone, each variant against each other one too (same rounds)
+  if (only) {
+    for (let a = 0; a < group.length; a++) {
+      for (let b = a + 1; b < group.length; b++) {
+        const ratios = times[b + 1].ms.map((ms, k) => ms / times[a + 1].ms[k]);
+        const [low, high] = bench.medianInterval(ratios);
+        rows.push(`${group[b][0]} against ${group[a][0]}, same rounds: ${percent(median(ratios))} (middle half ${percent(quantile(ratios, 0.25))} to ${percent(quantile(ratios, 0.75))}; 90 % interval of the median ${percent(low)} to ${percent(high)})`);
+      }
+    }
   }
 }
 rmSync(work, { recursive: true, force: true });

@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import vectors from '../../fixtures/research/ecoindex-vectors.json';
 import { computeEcoIndex } from '../../../src/core/ecoindex';
+import { seeded } from '../../support/seeded';
 
 const { quantiles, grades_strictly_greater_than: thresholds } = vectors.reference;
 
@@ -32,18 +33,6 @@ function reference(dom: number, requests: number, sizeKb: number) {
     grade,
     ghg: Number((2 + (2 * (50 - score)) / 100).toFixed(2)),
     water: Number((3 + (3 * (50 - score)) / 100).toFixed(2)),
-  };
-}
-
-/** mulberry32: a small seeded generator, so that a failure can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
