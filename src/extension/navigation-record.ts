@@ -88,6 +88,11 @@ export function onCommitted(tab: RecordedTab, event: NavigationEvent, now: Date)
   // (a back/forward cache restore).
   const last = tab.pendingDocument[tab.pendingDocument.length - 1];
   const documents = last && withoutHash(last.url) === withoutHash(event.url) ? tab.pendingDocument : [];
+  // A document that no request led to and that is no web page: a new tab's
+  // about:blank, whose events Chrome may deliver after those of the page that
+  // replaces it (seen under load). It leaves alone what is held for that page:
+  // its document request, its cookies and its first requests.
+  const keepHeld = documents.length === 0 && !/^https?:/i.test(event.url);
   const documentId = event.documentId ?? null;
   if (tab.documentId !== null && tab.documentId !== documentId) {
     tab.previousDocument = { documentId: tab.documentId, origin: originOf(tab.url) ?? 'null' };
@@ -101,18 +106,16 @@ export function onCommitted(tab: RecordedTab, event: NavigationEvent, now: Date)
   // No request led to this document: the back/forward cache gave it back.
   tab.restored = documents.length === 0 && /^https?:/i.test(event.url);
   const pendingKey = last && documents.length > 0 ? PENDING_PREFIX + last.id : null;
-  const early = tab.earlyRequests
-    .filter((entry) => entry.documentId === event.documentId || entry.documentId === pendingKey)
-    .map((entry) => entry.request);
-  tab.requests = [...documents, ...early];
-  tab.earlyRequests = [];
-  tab.pendingDocument = [];
+  const joins = (entry: { documentId: string }) => entry.documentId === event.documentId || entry.documentId === pendingKey;
+  tab.requests = [...documents, ...tab.earlyRequests.filter(joins).map((entry) => entry.request)];
+  tab.earlyRequests = keepHeld ? tab.earlyRequests.filter((entry) => !joins(entry)) : [];
+  if (!keepHeld) tab.pendingDocument = [];
   tab.droppedRequests = { count: 0, bytes: 0 };
   tab.droppedInFlight = [];
   tab.frames = {};
   tab.firstInteractionAt = null;
   tab.cookies = documents.length > 0 ? tab.pendingCookies : [];
-  tab.pendingCookies = [];
+  if (!keepHeld) tab.pendingCookies = [];
   tab.timings = [];
 }
 

@@ -117,6 +117,34 @@ describe('requests racing their document’s commit (Chrome documentId)', () => 
     expect(scriptBeforeCommit(tab, { documentId: 'BLANK', initiator: 'https://www.example.fr' })).toEqual(lente);
   });
 
+  it('a new tab’s about:blank commit that reaches us late, after the page’s first requests, loses none of them', () => {
+    // Seen under load (accuracy benchmark, CPU busy): Chrome delivered the webNavigation events of the tab's
+    // initial about:blank after the webRequest events of the page that replaces it; that commit emptied the
+    // pending document and the held requests, and the page's own commit then found nothing (report: no
+    // document, "restored from the back/forward cache").
+    const tab = emptyTab(7);
+    const main = request('8', 'https://www.example.fr/lente.html', 'main_frame');
+    recorder.onBeforeRequest(tab, main);
+    recorder.onCompleted(tab, response(main, { 'Content-Length': '900' }));
+    const script = request('9', 'https://www.example.fr/lente.js', 'script', { documentId: 'DOC1', initiator: 'https://www.example.fr' });
+    recorder.onBeforeRequest(tab, script);
+    recorder.onCommitted(tab, { ...history('about:blank', 10), documentId: 'BLANK' }, at(10));
+    recorder.onNavigationCompleted(tab, { ...history('about:blank', 11), documentId: 'BLANK' });
+    recorder.onCommitted(tab, { ...history('https://www.example.fr/lente.html', 12), documentId: 'DOC1' }, at(12));
+    recorder.onCompleted(tab, response(script, { 'Content-Length': '400' }));
+    expect(tab.requests.map((r) => [r.url, r.bytes, r.done])).toEqual(lente);
+    expect(tab.restored).toBe(false);
+    expect([tab.pendingDocument, tab.earlyRequests]).toEqual([[], []]);
+  });
+
+  it('…while a real page view that no pending document leads to still starts empty', () => {
+    // a back/forward cache restore of an http(s) page: no request of its own, nothing held for it
+    const tab = committedTab('https://www.example.fr/a');
+    recorder.onBeforeRequest(tab, request('20', 'https://www.example.fr/telechargement.pdf', 'main_frame')); // a download: no commit
+    recorder.onCommitted(tab, { ...history('https://www.example.fr/b', 30), documentId: 'DOC9' }, at(30));
+    expect([tab.requests, tab.restored, tab.pendingDocument]).toEqual([[], true, []]);
+  });
+
   it('…and when they reach us after the commit, they still join it; the replaced page’s own late requests do not', () => {
     const tab = emptyTab(7);
     recorder.onCommitted(tab, { ...history('about:blank', 0), documentId: 'BLANK' }, at(0));
