@@ -8,4 +8,4 @@ export { standardChromiumArgs } from '../../src/cli/chromium';
 export { RecordedTab, buildPassiveCapture } from '../../src/collect/webrequest';
 export { analyse } from '../../src/core/analyse';
 export { loadCatalogs } from '../../src/data/index';
-export { settledTabState, tabIdOf } from '../../tests/e2e/support/extension';
+export { settledTabState, tabIdOf, waitForListeners } from '../../tests/e2e/support/extension';

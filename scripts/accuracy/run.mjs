@@ -122,6 +122,8 @@ const lines = [
   `Lighthouse ${LIGHTHOUSE_VERSION}: \`total-byte-weight\`, desktop 1920×1080, no throttling, installed into .cache/lighthouse,`,
   'never a dependency of the project. Passive: the built extension (.output/chrome-mv3) records the page (load, wait,',
   'scroll to the bottom, wait), and its recorded tab goes through `buildPassiveCapture()` and `analyse()` as in the popup.',
+  'The page loads once the extension\'s background listens: in a fresh profile the worker exists before its script has',
+  'run, and a page loaded then loses its first requests to it (a browser that has run the extension before wakes its worker for them).',
   '',
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${chromiumVersion()}, ${new Date().toISOString().slice(0, 10)}.`,
   '',

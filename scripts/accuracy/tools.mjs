@@ -104,7 +104,8 @@ export async function measureWithExtension(root, harness, url, port) {
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
     const extensionId = new URL(worker.url()).host;
-    // As the extension's end-to-end tests do: an extension page first, so that the extension is up before the page loads.
+    // As the extension's end-to-end tests do: the page loads once the background listens.
+    await harness.waitForListeners(worker);
     const reader = await context.newPage();
     await reader.goto(`chrome-extension://${extensionId}/popup.html?tab=999999`);
     const page = await context.newPage();

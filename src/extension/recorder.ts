@@ -31,6 +31,8 @@ export interface RequestEvent {
   initiator?: string;
   /** Firefox: the URL of the document the request loads into */
   documentUrl?: string;
+  /** the frame that holds the request's frame; -1 for a top-level one */
+  parentFrameId?: number;
 }
 
 export interface ResponseEvent extends RequestEvent {
@@ -91,7 +93,20 @@ function findOpen(tab: RecordedTab, requestId: string): RecordedRequest | null {
   return null;
 }
 
-export function onBeforeRequest(tab: RecordedTab, event: RequestEvent): void {
+/**
+ * A request made by a top-level document that Chrome does not yet count as
+ * the tab's main frame: its commit has not reached the browser (seen under
+ * load: the page's first stylesheet came with another frameId, which made it a
+ * frame's request of the page it replaced) or it is being prerendered. Its
+ * frame has no parent. It is the top frame's, held for that document's commit.
+ */
+function topFrameEvent(event: RequestEvent): RequestEvent {
+  const uncommitted = event.frameId !== 0 && event.parentFrameId === -1 && event.type !== 'main_frame' && Boolean(event.documentId);
+  return uncommitted ? { ...event, frameId: 0 } : event;
+}
+
+export function onBeforeRequest(tab: RecordedTab, raw: RequestEvent): void {
+  const event = topFrameEvent(raw);
   const request: RecordedRequest = {
     id: event.requestId,
     url: event.url.slice(0, 65536),

@@ -117,6 +117,30 @@ describe('requests racing their document’s commit (Chrome documentId)', () => 
     expect(scriptBeforeCommit(tab, { documentId: 'BLANK', initiator: 'https://www.example.fr' })).toEqual(lente);
   });
 
+  it('a new document’s first request credited to another frame, one without a parent, joins its page view as the top frame’s', () => {
+    // Seen under load (accuracy benchmark): the page's first stylesheet came before the commit with
+    // frameId 3 and parentFrameId -1 (a top-level document Chrome did not yet count as the main frame);
+    // taken for a frame's request of the about:blank shown, the commit wiped it.
+    const tab = emptyTab(7);
+    recorder.onCommitted(tab, { ...history('about:blank', 0), documentId: 'BLANK' }, at(0));
+    expect(scriptBeforeCommit(tab, { documentId: 'DOC1', frameId: 3, parentFrameId: -1, initiator: 'https://www.example.fr' })).toEqual(lente);
+    expect(tab.requests.map((r) => r.frameId)).toEqual([0, 0]);
+  });
+
+  it('…while a frame’s requests, its document’s included, stay the frame’s', () => {
+    const tab = committedTab('https://www.example.fr/a');
+    const framed = request('40', 'https://widget.example.net/w.js', 'script', { frameId: 4, parentFrameId: 0, documentId: 'FRAME-DOC' });
+    const frameDocument = request('41', 'https://widget.example.net/', 'sub_frame', { frameId: 4, parentFrameId: 0 });
+    recorder.onBeforeRequest(tab, frameDocument);
+    recorder.onBeforeRequest(tab, framed);
+    expect(tab.requests.map((r) => [r.url, r.frameId])).toEqual([
+      ['https://www.example.fr/a', 0],
+      ['https://widget.example.net/', 4],
+      ['https://widget.example.net/w.js', 4],
+    ]);
+    expect(tab.earlyRequests).toEqual([]);
+  });
+
   it('a new tab’s about:blank commit that reaches us late, after the page’s first requests, loses none of them', () => {
     // Seen under load (accuracy benchmark, CPU busy): Chrome delivered the webNavigation events of the tab's
     // initial about:blank after the webRequest events of the page that replaces it; that commit emptied the
