@@ -33,6 +33,8 @@ export interface RequestEvent {
   documentUrl?: string;
   /** the frame that holds the request's frame; -1 for a top-level one */
   parentFrameId?: number;
+  /** Chrome 106+: "outermost_frame", "fenced_frame" or "sub_frame" */
+  frameType?: string;
 }
 
 export interface ResponseEvent extends RequestEvent {
@@ -99,9 +101,15 @@ function findOpen(tab: RecordedTab, requestId: string): RecordedRequest | null {
  * load: the page's first stylesheet came with another frameId, which made it a
  * frame's request of the page it replaced) or it is being prerendered. Its
  * frame has no parent. It is the top frame's, held for that document's commit.
+ * (A fenced frame, an ad's, is the page's own frame whatever its parent says.)
  */
 function topFrameEvent(event: RequestEvent): RequestEvent {
-  const uncommitted = event.frameId !== 0 && event.parentFrameId === -1 && event.type !== 'main_frame' && Boolean(event.documentId);
+  const uncommitted =
+    event.frameId !== 0 &&
+    event.parentFrameId === -1 &&
+    event.frameType !== 'fenced_frame' &&
+    event.type !== 'main_frame' &&
+    Boolean(event.documentId);
   return uncommitted ? { ...event, frameId: 0 } : event;
 }
 

@@ -127,16 +127,19 @@ describe('requests racing their document’s commit (Chrome documentId)', () => 
     expect(tab.requests.map((r) => r.frameId)).toEqual([0, 0]);
   });
 
-  it('…while a frame’s requests, its document’s included, stay the frame’s', () => {
+  it('…while a frame’s requests, its document’s included, stay the frame’s, a fenced frame’s too', () => {
     const tab = committedTab('https://www.example.fr/a');
     const framed = request('40', 'https://widget.example.net/w.js', 'script', { frameId: 4, parentFrameId: 0, documentId: 'FRAME-DOC' });
     const frameDocument = request('41', 'https://widget.example.net/', 'sub_frame', { frameId: 4, parentFrameId: 0 });
+    const fenced = request('42', 'https://ads.example.net/ad.js', 'script', { frameId: 6, parentFrameId: -1, frameType: 'fenced_frame', documentId: 'AD-DOC' });
     recorder.onBeforeRequest(tab, frameDocument);
     recorder.onBeforeRequest(tab, framed);
+    recorder.onBeforeRequest(tab, fenced);
     expect(tab.requests.map((r) => [r.url, r.frameId])).toEqual([
       ['https://www.example.fr/a', 0],
       ['https://widget.example.net/', 4],
       ['https://widget.example.net/w.js', 4],
+      ['https://ads.example.net/ad.js', 6],
     ]);
     expect(tab.earlyRequests).toEqual([]);
   });
