@@ -92,7 +92,8 @@ export function onCommitted(tab: RecordedTab, event: NavigationEvent, now: Date)
   // about:blank, whose events Chrome may deliver after those of the page that
   // replaces it (seen under load). It leaves alone what is held for that page:
   // its document request, its cookies and its first requests.
-  const keepHeld = documents.length === 0 && !/^https?:/i.test(event.url);
+  const webPage = /^https?:/i.test(event.url);
+  const keepHeld = documents.length === 0 && !webPage;
   const documentId = event.documentId ?? null;
   if (tab.documentId !== null && tab.documentId !== documentId) {
     tab.previousDocument = { documentId: tab.documentId, origin: originOf(tab.url) ?? 'null' };
@@ -104,7 +105,7 @@ export function onCommitted(tab: RecordedTab, event: NavigationEvent, now: Date)
   tab.complete = false;
   tab.softNavigation = false;
   // No request led to this document: the back/forward cache gave it back.
-  tab.restored = documents.length === 0 && /^https?:/i.test(event.url);
+  tab.restored = documents.length === 0 && webPage;
   const pendingKey = last && documents.length > 0 ? PENDING_PREFIX + last.id : null;
   const joins = (entry: { documentId: string }) => entry.documentId === event.documentId || entry.documentId === pendingKey;
   tab.requests = [...documents, ...tab.earlyRequests.filter(joins).map((entry) => entry.request)];

@@ -51,14 +51,11 @@ export interface LaunchOptions {
 }
 
 /**
- * Resolves once the background has added its webRequest listeners. The worker
- * exists before its script has run, and a page opened in a new profile before
- * the listeners are there loses its first requests to the extension: CI lost a
- * document request so, and the accuracy benchmark one now and then under load
- * (its main request reached the listener a debugging build adds first in the
- * script, not the extension's own, which evaluating the bundle took 100 to
- * 450 ms longer to add). Browsers that know the extension already wake it for
- * such events; this is the first start of a fresh profile.
+ * Resolves once the background has added its webRequest listeners. In a new
+ * profile the worker exists before its script has run (100 to 450 ms under
+ * load), and a page opened then loses its first requests to the extension: CI
+ * and the accuracy benchmark lost document requests so. A browser that has run
+ * the extension before wakes its worker for such events.
  */
 export async function waitForListeners(worker: Worker, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
